@@ -1,0 +1,2 @@
+/** The CDK app that deploys Jetway: stacks and constructs. */
+package dev.jetway.infra;
