@@ -6,8 +6,6 @@ ifeq ($(JAVA_HOME),)
 $(error no JDK >= 21 found; see the message above)
 endif
 export JAVA_HOME
-# Maven 3.8 on JDK 24+ warns about sun.misc.Unsafe in its own guava; the warning says nothing about Jetway.
-export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 ARGS ?=
