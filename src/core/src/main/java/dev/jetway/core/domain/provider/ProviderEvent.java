@@ -1,0 +1,107 @@
+package dev.jetway.core.domain.provider;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything that can happen to a provider. Each record is one event type; its simple name is the
+ * stored `event_type`. Adding a type breaks every exhaustive switch over this interface on purpose.
+ * Wire names of fields are snake_case; records stay small so that events stay data.
+ */
+public sealed interface ProviderEvent {
+
+    /** The provider's name, also the suffix of its stream id {@code provider#<name>}. */
+    String provider();
+
+    default String eventType() {
+        return getClass().getSimpleName();
+    }
+
+    record ProviderRegistered(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("spec") ProviderSpec spec) implements ProviderEvent {
+        public ProviderRegistered { Objects.requireNonNull(spec, "spec"); }
+    }
+
+    record ProviderConfigChanged(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("spec") ProviderSpec spec) implements ProviderEvent {
+        public ProviderConfigChanged { Objects.requireNonNull(spec, "spec"); }
+    }
+
+    record ProviderRemoved(@JsonProperty("provider") String provider) implements ProviderEvent {}
+
+    record ProviderStartRequested(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("attempt") int attempt) implements ProviderEvent {}
+
+    record ProviderStarted(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("endpoint") String endpoint,
+            @JsonProperty("tools_count") int toolsCount,
+            @JsonProperty("startup_duration_ms") long startupDurationMs) implements ProviderEvent {}
+
+    record ProviderStartFailed(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("error") String error,
+            @JsonProperty("attempt") int attempt) implements ProviderEvent {}
+
+    record ProviderDegraded(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("consecutive_failures") int consecutiveFailures,
+            @JsonProperty("reason") String reason) implements ProviderEvent {}
+
+    record ProviderRecovered(@JsonProperty("provider") String provider) implements ProviderEvent {}
+
+    /** Schema version 2: {@code reason} became an enum; v1's free text lives on in {@code detail}. */
+    record ProviderStopped(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("reason") StopReason reason,
+            @JsonProperty("detail") String detail) implements ProviderEvent {
+        public ProviderStopped { Objects.requireNonNull(reason, "reason"); }
+    }
+
+    /** Emitted only when it changes something: every failure moves the consecutive-failure count. */
+    record HealthCheckFailed(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("consecutive_failures") int consecutiveFailures,
+            @JsonProperty("error") String error) implements ProviderEvent {}
+
+    /** Emitted only when a pass resets a non-zero consecutive-failure count. */
+    record HealthCheckPassed(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("previous_failures") int previousFailures) implements ProviderEvent {}
+
+    record CircuitOpened(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("failures") int failures,
+            @JsonProperty("retry_at") Instant retryAt) implements ProviderEvent {}
+
+    record CircuitHalfOpened(@JsonProperty("provider") String provider) implements ProviderEvent {}
+
+    record CircuitClosed(@JsonProperty("provider") String provider) implements ProviderEvent {}
+
+    /**
+     * A new content version of what a provider returned for a list method (mcpr's
+     * SchemaVersionCreated).
+     *
+     * @param versionId first 16 hex characters of {@code hash}
+     * @param hash SHA-256 (hex) of the canonical JSON of {@code payload}
+     */
+    record ToolSchemaVersionCreated(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("method") String method,
+            @JsonProperty("version_number") int versionNumber,
+            @JsonProperty("version_id") String versionId,
+            @JsonProperty("hash") String hash,
+            @JsonProperty("payload") JsonNode payload) implements ProviderEvent {
+        public ToolSchemaVersionCreated {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(payload, "payload");
+            if (hash == null || hash.length() != 64) throw new IllegalArgumentException("hash must be 64 hex chars");
+            if (!hash.startsWith(versionId)) throw new IllegalArgumentException("version_id must be the hash prefix");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The provider registry's application services: commands through the event store, and projection rebuilds. */
+package dev.jetway.core.registry;
