@@ -70,12 +70,12 @@ public final class ProviderDecider {
                 case COLD, DEAD, DEGRADED -> List.of(new ProviderStartRequested(name, p.startAttempts() + 1));
             };
             case MarkStarted started -> {
-                requireTransition(p, READY, "MarkStarted");
+                requireStarting(p, READY, "MarkStarted");
                 yield List.of(new ProviderStarted(name, started.endpoint(), started.toolsCount(),
                         started.startupDuration().toMillis()));
             }
             case MarkStartFailed failed -> {
-                requireTransition(p, DEAD, "MarkStartFailed");
+                requireStarting(p, DEAD, "MarkStartFailed");
                 yield List.of(new ProviderStartFailed(name, failed.error(), p.startAttempts()));
             }
             case Stop stop -> decideStop(p, stop);
@@ -177,6 +177,11 @@ public final class ProviderDecider {
 
     private static void requireTransition(Provider p, LifecycleState to, String command) {
         if (!p.state().canMoveTo(to)) throw new InvalidTransitionException(p.name(), p.state(), to, command);
+    }
+
+    /** Start outcomes belong to a start in progress; from any other state they are out of order. */
+    private static void requireStarting(Provider p, LifecycleState to, String command) {
+        if (p.state() != INITIALIZING) throw new InvalidTransitionException(p.name(), p.state(), to, command);
     }
 
     private static List<ProviderEvent> concat(List<ProviderEvent> first, ProviderEvent last) {
