@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * {@code e#} + the stream version zero-padded to 19 digits, so that string order is version
  * order) and one {@code state} item holding the stream's head version and, once an append carried
  * one, its projection. Events sort before {@code state}, so a range query on {@code e#} never
- * returns the state item.
+ * returns the state item. Every append updates the state item too, so the table's stream carries
+ * its changes beside the events: the outbox forwards only items whose {@code item_type} is
+ * {@code event}.
  */
 public final class EventTable {
 
