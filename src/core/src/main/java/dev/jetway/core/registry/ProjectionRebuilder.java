@@ -3,6 +3,7 @@ package dev.jetway.core.registry;
 import dev.jetway.core.domain.provider.Provider;
 import dev.jetway.core.eventstore.EventStore;
 import dev.jetway.core.eventstore.StoredProjection;
+import dev.jetway.core.json.CanonicalJson;
 import dev.jetway.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -36,11 +37,19 @@ public final class ProjectionRebuilder {
             Optional<StoredProjection> stored = store.projection(streamId);
             if (stored.isEmpty()) {
                 mismatches.add(new Mismatch(name, expected, null));
-            } else if (!stored.get().state().equals(expected) || stored.get().version() != replayed.version()) {
+            } else if (!sameContent(stored.get().state(), expected) || stored.get().version() != replayed.version()) {
                 mismatches.add(new Mismatch(name, expected, stored.get().state()));
             }
         }
         return new Report(rebuilt, mismatches);
+    }
+
+    /**
+     * Compares as canonical JSON: a store may hand numbers back as another node type (a long
+     * written, an int read), which is the same state.
+     */
+    static boolean sameContent(JsonNode a, JsonNode b) {
+        return CanonicalJson.of(a).equals(CanonicalJson.of(b));
     }
 
     /** A stored projection that differs from the replay; {@code stored} is null when none was stored. */

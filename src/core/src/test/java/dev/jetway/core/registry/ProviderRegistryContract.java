@@ -19,6 +19,7 @@ import dev.jetway.core.eventstore.EventEnvelope;
 import dev.jetway.core.eventstore.EventStore;
 import dev.jetway.core.eventstore.NewEvent;
 import dev.jetway.core.eventstore.WrongExpectedVersionException;
+import dev.jetway.core.json.CanonicalJson;
 import dev.jetway.core.json.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +65,9 @@ public abstract class ProviderRegistryContract {
             assertThat(e.streamVersion()).isEqualTo(1);
             assertThat(e.correlationId()).isEqualTo("corr-2");
         });
-        assertThat(store.projection(Provider.streamIdOf(name)).orElseThrow().state())
-                .as("the projection is the state after the command").isEqualTo(Json.toObject(started.provider()));
+        assertThat(CanonicalJson.of(store.projection(Provider.streamIdOf(name)).orElseThrow().state()))
+                .as("the projection is the state after the command")
+                .isEqualTo(CanonicalJson.of(Json.toObject(started.provider())));
         assertThat(repository.load(name)).isEqualTo(started.provider());
     }
 
