@@ -10,7 +10,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 ARGS ?=
 
-.PHONY: help build test run synth deploy bench clean
+.PHONY: help build test run test-tools synth deploy bench clean
 
 help:
 	@echo "make run      start the gateway on http://127.0.0.1:8080/mcp (ARGS=\"--config F --port N\")"
@@ -21,13 +21,24 @@ help:
 build:
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
-test:
+# npm packages the tests and `make run` use (real MCP servers, the conformance suite, Node 22),
+# pinned by test-tools/package-lock.json; reinstalled when the lock file changes.
+TEST_TOOLS_STAMP := test-tools/node_modules/.installed
+test-tools: $(TEST_TOOLS_STAMP)
+$(TEST_TOOLS_STAMP): test-tools/package.json test-tools/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed (Node >= 20); install nodejs and npm" >&2; exit 2; }
+	npm ci --prefix test-tools --no-audit --no-fund
+	@touch $@
+
+test: test-tools
 	$(MVN) $(MVN_FLAGS) verify
 
-run:
-	@echo "make run: the local gateway is not yet available in this version of Jetway." >&2
-	@echo "          It arrives with the MCP front door; 'make test' runs what exists today." >&2
-	@exit 2
+# Builds the local runner, installs the npm server of examples/jetway.yaml and starts the gateway.
+LOCAL_CLASSPATH := src/local/target/classpath.txt
+run: test-tools
+	$(MVN) $(MVN_FLAGS) -q -DskipTests install -pl src/local -am
+	$(MVN) $(MVN_FLAGS) -q -pl src/local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	exec "$(JAVA_HOME)/bin/java" -cp "src/local/target/classes:$$(cat $(LOCAL_CLASSPATH))" dev.jetway.local.JetwayLocal $(ARGS)
 
 synth deploy:
 	@echo "make $@: the CDK app is not yet available in this version of Jetway." >&2

@@ -1,0 +1,300 @@
+package dev.jetway.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.jetway.core.domain.provider.GroupSpec;
+import dev.jetway.core.domain.provider.ProviderMode;
+import dev.jetway.core.domain.provider.ProviderSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a Jetway / MCP Hangar {@code config.yaml}. Strict on purpose: an unknown key is an error
+ * (a misspelt {@code idle_ttl_s} would otherwise silently fall back to the default), and every
+ * error names the file, the key path and what is expected.
+ */
+public final class ConfigLoader {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway");
+    private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
+            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start");
+    private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
+            "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
+            "strategy", "members", "min_healthy");
+    private static final Set<String> MEMBER_KEYS = Set.of("name", "id", "weight", "priority");
+
+    private final String source;
+
+    private ConfigLoader(String source) {
+        this.source = source;
+    }
+
+    /** Loads the file; a missing or unreadable file is a {@link ConfigException} too. */
+    public static GatewayConfig load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, "", "file not found", e);
+        } catch (IOException e) {
+            throw new ConfigException(source, "", "cannot read the file: " + e.getMessage(), e);
+        }
+        return parse(text, source);
+    }
+
+    /** Parses YAML text; {@code source} is only used in error messages. */
+    public static GatewayConfig parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
+                    + lineOf(e), e);
+        }
+        return new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
+    }
+
+    private static String lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    private GatewayConfig read(JsonNode root) {
+        if (root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(source, "", "the file is empty; expected a mapping with a 'providers:' key");
+        }
+        ObjectNode document = object(root, "");
+        rejectUnknown(document, "", TOP_LEVEL_KEYS);
+        GatewaySettings settings = document.has("gateway")
+                ? settings(object(document.get("gateway"), "gateway"))
+                : GatewaySettings.defaults();
+        JsonNode providersNode = document.get("providers");
+        if (providersNode == null || providersNode.isNull()) {
+            throw new ConfigException(source, "providers", "missing; expected a mapping of provider name to settings");
+        }
+        Map<String, ProviderSpec> providers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object(providersNode, "providers").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String path = "providers." + entry.getKey();
+            if (!GatewayConfig.PROVIDER_NAME.matcher(entry.getKey()).matches()) {
+                throw new ConfigException(source, path, "provider names must match "
+                        + GatewayConfig.PROVIDER_NAME.pattern() + " (they prefix every tool name)");
+            }
+            providers.put(entry.getKey(), provider(object(entry.getValue(), path), path));
+        }
+        if (!settings.prefixNames()) rejectPredefinedToolCollisions(providers);
+        return new GatewayConfig(settings, providers);
+    }
+
+    private GatewaySettings settings(ObjectNode node) {
+        rejectUnknown(node, "gateway", GATEWAY_KEYS);
+        GatewaySettings d = GatewaySettings.defaults();
+        try {
+            return new GatewaySettings(
+                    bool(node, "gateway", "prefix_names", d.prefixNames()),
+                    text(node, "gateway", "separator", d.separator()),
+                    strings(node, "gateway", "allowed_origins", d.allowedOrigins()),
+                    strings(node, "gateway", "allowed_hosts", d.allowedHosts()),
+                    number(node, "gateway", "max_body_bytes", d.maxBodyBytes()),
+                    Duration.ofSeconds(number(node, "gateway", "request_timeout_s", d.requestTimeout().toSeconds())),
+                    bool(node, "gateway", "background_discovery", d.backgroundDiscovery()),
+                    bool(node, "gateway", "warm_on_start", d.warmOnStart()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, "gateway", e.getMessage(), e);
+        }
+    }
+
+    private ProviderSpec provider(ObjectNode node, String path) {
+        rejectUnknown(node, path, PROVIDER_KEYS);
+        JsonNode modeNode = node.get("mode");
+        if (modeNode == null || !modeNode.isTextual()) {
+            throw new ConfigException(source, path + ".mode",
+                    "missing; expected one of remote, container (or docker), lambda, subprocess, group");
+        }
+        ProviderMode mode;
+        try {
+            mode = ProviderMode.fromWireName(modeNode.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, path + ".mode", e.getMessage(), e);
+        }
+        JsonNode tools = node.get("tools");
+        if (tools != null) checkTools(tools, path + ".tools");
+        try {
+            return new ProviderSpec(mode,
+                    strings(node, path, "command", null),
+                    text(node, path, "url", null),
+                    text(node, path, "image", null),
+                    stringMap(node, path, "env"),
+                    stringMap(node, path, "headers"),
+                    number(node, path, "idle_ttl_s", 0),
+                    number(node, path, "health_check_interval_s", 0),
+                    (int) number(node, path, "max_consecutive_failures", 0),
+                    tools,
+                    mode == ProviderMode.GROUP ? group(node, path) : null);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, path, e.getMessage(), e);
+        }
+    }
+
+    private GroupSpec group(ObjectNode node, String path) {
+        GroupSpec.Strategy strategy = null;
+        String strategyText = text(node, path, "strategy", null);
+        if (strategyText != null) {
+            try {
+                strategy = GroupSpec.Strategy.fromWireName(strategyText);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source, path + ".strategy", "expected one of round_robin, "
+                        + "weighted_round_robin, priority, random, least_connections but was '" + strategyText + "'", e);
+            }
+        }
+        List<GroupSpec.Member> members = new ArrayList<>();
+        JsonNode membersNode = node.get("members");
+        if (membersNode != null) {
+            if (!membersNode.isArray()) throw expected(path + ".members", "a list of members", membersNode);
+            for (int i = 0; i < membersNode.size(); i++) {
+                String memberPath = path + ".members[" + i + "]";
+                ObjectNode member = object(membersNode.get(i), memberPath);
+                rejectUnknown(member, memberPath, MEMBER_KEYS);
+                String name = text(member, memberPath, "name", text(member, memberPath, "id", null));
+                if (name == null) throw new ConfigException(source, memberPath + ".name", "missing; expected a provider name");
+                members.add(new GroupSpec.Member(name, (int) number(member, memberPath, "weight", 0),
+                        (int) number(member, memberPath, "priority", 0)));
+            }
+        }
+        return new GroupSpec(strategy, members, (int) number(node, path, "min_healthy", 0));
+    }
+
+    private void checkTools(JsonNode tools, String path) {
+        if (!tools.isArray()) throw expected(path, "a list of tool definitions", tools);
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode tool = tools.get(i);
+            String toolPath = path + "[" + i + "]";
+            object(tool, toolPath);
+            JsonNode name = tool.get("name");
+            if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                throw new ConfigException(source, toolPath + ".name", "missing; every predefined tool needs a name");
+            }
+        }
+    }
+
+    private void rejectPredefinedToolCollisions(Map<String, ProviderSpec> providers) {
+        Map<String, String> owner = new LinkedHashMap<>();
+        for (Map.Entry<String, ProviderSpec> p : providers.entrySet()) {
+            if (p.getValue().tools() == null) continue;
+            Set<String> seen = new HashSet<>();
+            for (JsonNode tool : p.getValue().tools()) {
+                String name = tool.get("name").asText();
+                String previous = owner.putIfAbsent(name, p.getKey());
+                if (previous != null && seen.add(name)) {
+                    throw new ConfigException(source, "providers." + p.getKey() + ".tools",
+                            "tool '" + name + "' is also defined by provider '" + previous
+                                    + "'; with gateway.prefix_names off, tool names must be unique");
+                }
+            }
+        }
+    }
+
+    private void rejectUnknown(ObjectNode node, String path, Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw new ConfigException(source, join(path, key),
+                        "unknown key; expected one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private ObjectNode object(JsonNode node, String path) {
+        if (node instanceof ObjectNode object) return object;
+        throw expected(path, "a mapping", node);
+    }
+
+    private boolean bool(ObjectNode node, String path, String key, boolean fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) return fallback;
+        if (!value.isBoolean()) throw expected(join(path, key), "true or false", value);
+        return value.booleanValue();
+    }
+
+    private String text(ObjectNode node, String path, String key, String fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) return fallback;
+        if (!value.isTextual()) throw expected(join(path, key), "a string", value);
+        return value.asText();
+    }
+
+    private long number(ObjectNode node, String path, String key, long fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) return fallback;
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() < 0) {
+            throw expected(join(path, key), "a whole number >= 0", value);
+        }
+        return value.longValue();
+    }
+
+    private List<String> strings(ObjectNode node, String path, String key, List<String> fallback) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) return fallback;
+        if (!(value instanceof ArrayNode array)) throw expected(join(path, key), "a list of strings", value);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            if (!item.isTextual() && !item.isNumber()) {
+                throw expected(join(path, key) + "[" + i + "]", "a string", item);
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    private Map<String, String> stringMap(ObjectNode node, String path, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) return null;
+        ObjectNode map = object(value, join(path, key));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw expected(join(path, key) + "." + e.getKey(), "a string", e.getValue());
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    private ConfigException expected(String path, String what, JsonNode actual) {
+        return new ConfigException(source, path, "expected " + what + " but found " + describe(actual));
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) return "nothing";
+        return switch (node.getNodeType()) {
+            case OBJECT -> "a mapping";
+            case ARRAY -> "a list";
+            case STRING -> "the string '" + node.asText() + "'";
+            case NUMBER -> "the number " + node.asText();
+            case BOOLEAN -> node.asText();
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.jetway.core.config;
+
+import dev.jetway.core.domain.provider.ProviderSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A loaded configuration: the gateway settings and the providers by name, in file order.
+ * Provider names are what clients see in front of every tool, so they are restricted to
+ * letters, digits, '-' and '_' (no '+', which separates provider and URI in resource URIs).
+ */
+public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers) {
+
+    public static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    public GatewayConfig {
+        Objects.requireNonNull(settings, "settings");
+        providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        for (String name : providers.keySet()) {
+            if (!PROVIDER_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("provider name '" + name
+                        + "' must match " + PROVIDER_NAME.pattern());
+            }
+        }
+    }
+}

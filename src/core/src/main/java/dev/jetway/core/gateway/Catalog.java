@@ -1,0 +1,120 @@
+package dev.jetway.core.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.json.Json;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The last list of each kind that each provider returned (or that the config predefined), and the
+ * client-visible view of them. A list that is not known yet is absent, not empty.
+ */
+final class Catalog {
+
+    private final List<String> providerOrder;
+    private final NameMapping names;
+    private final Map<String, Map<ListKind, ArrayNode>> lists = new ConcurrentHashMap<>();
+
+    Catalog(List<String> providerOrder, NameMapping names) {
+        this.providerOrder = List.copyOf(providerOrder);
+        this.names = names;
+        for (String provider : providerOrder) lists.put(provider, java.util.Collections.synchronizedMap(new EnumMap<>(ListKind.class)));
+    }
+
+    boolean isKnown(String provider, ListKind kind) {
+        return lists.get(provider).containsKey(kind);
+    }
+
+    void store(String provider, ListKind kind, ArrayNode items) {
+        lists.get(provider).put(kind, items.deepCopy());
+    }
+
+    /** The items of every provider with client-visible names; colliding names are left out. */
+    ArrayNode aggregate(ListKind kind) {
+        Map<String, List<String>> owners = owners(kind);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (String provider : providerOrder) {
+            ArrayNode items = lists.get(provider).get(kind);
+            if (items == null) continue;
+            for (JsonNode item : items) {
+                if (!(item instanceof ObjectNode object) || !object.path(kind.itemKey()).isTextual()) continue;
+                String exposed = names.expose(provider, object.get(kind.itemKey()).asText(), kind.namesAreUris());
+                if (owners.get(exposed).size() > 1) continue;
+                ObjectNode copy = object.deepCopy();
+                copy.put(kind.itemKey(), exposed);
+                out.add(copy);
+            }
+        }
+        return out;
+    }
+
+    /** Client-visible names offered by more than one provider, with their providers. */
+    Map<String, List<String>> collisions(ListKind kind) {
+        Map<String, List<String>> collisions = new LinkedHashMap<>();
+        owners(kind).forEach((name, providers) -> {
+            if (providers.size() > 1) collisions.put(name, providers);
+        });
+        return collisions;
+    }
+
+    /** The provider that lists this client-visible name, if exactly one does. */
+    Optional<Route> find(ListKind kind, String exposed, String what) {
+        List<Route> routes = new ArrayList<>();
+        for (String provider : providerOrder) {
+            ArrayNode items = lists.get(provider).get(kind);
+            if (items == null) continue;
+            for (JsonNode item : items) {
+                String upstream = item.path(kind.itemKey()).asText(null);
+                if (upstream != null && names.expose(provider, upstream, kind.namesAreUris()).equals(exposed)) {
+                    routes.add(new Route(provider, upstream));
+                }
+            }
+        }
+        if (routes.size() > 1) {
+            throw new NameCollisionException(what, exposed, routes.stream().map(Route::provider).toList());
+        }
+        return routes.stream().findFirst();
+    }
+
+    /** Providers whose known resource templates could produce this URI (literal prefix match). */
+    List<String> templateOwners(String uri) {
+        List<String> matches = new ArrayList<>();
+        for (String provider : providerOrder) {
+            ArrayNode templates = lists.get(provider).get(ListKind.RESOURCE_TEMPLATES);
+            if (templates == null) continue;
+            for (JsonNode template : templates) {
+                String text = template.path("uriTemplate").asText("");
+                int brace = text.indexOf('{');
+                String literal = brace < 0 ? text : text.substring(0, brace);
+                if (!literal.isEmpty() && uri.startsWith(literal)) {
+                    matches.add(provider);
+                    break;
+                }
+            }
+        }
+        return matches;
+    }
+
+    private Map<String, List<String>> owners(ListKind kind) {
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        for (String provider : providerOrder) {
+            ArrayNode items = lists.get(provider).get(kind);
+            if (items == null) continue;
+            for (JsonNode item : items) {
+                String upstream = item.path(kind.itemKey()).asText(null);
+                if (upstream == null) continue;
+                List<String> list = owners.computeIfAbsent(names.expose(provider, upstream, kind.namesAreUris()),
+                        k -> new ArrayList<>());
+                if (!list.contains(provider)) list.add(provider);
+            }
+        }
+        return owners;
+    }
+}

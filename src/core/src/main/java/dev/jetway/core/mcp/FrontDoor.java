@@ -1,0 +1,413 @@
+package dev.jetway.core.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.config.GatewaySettings;
+import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.gateway.InvalidParamsException;
+import dev.jetway.core.gateway.ListKind;
+import dev.jetway.core.gateway.NameCollisionException;
+import dev.jetway.core.gateway.UnknownNameException;
+import dev.jetway.core.json.Json;
+import dev.jetway.core.upstream.ProviderUnavailableException;
+import dev.jetway.core.upstream.UpstreamErrorException;
+import dev.jetway.core.upstream.UpstreamListener;
+import dev.jetway.core.upstream.Version;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one MCP endpoint of the gateway, for both protocol eras. It checks the HTTP envelope
+ * (Host, Origin, size, content type, protocol version, session), parses only the JSON-RPC
+ * envelope, and hands methods to the {@link Gateway}. Everything a provider returns goes back
+ * as the provider wrote it.
+ */
+public final class FrontDoor {
+
+    public static final String PATH = "/mcp";
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String VERSION_HEADER = "MCP-Protocol-Version";
+    private static final Set<String> ROUTED = Set.of("tools/call", "prompts/get", "resources/read",
+            "resources/subscribe", "resources/unsubscribe", "completion/complete");
+    private static final Set<String> REMOVED_IN_STATELESS = Set.of("initialize", "ping", "logging/setLevel",
+            "resources/subscribe", "resources/unsubscribe");
+    private static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
+    private static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+    private static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+
+    private final Gateway gateway;
+    private final SessionStore sessions;
+    private final GatewaySettings settings;
+    private final RequestGuard guard;
+    private final Clock clock;
+    private final boolean canHoldStreams;
+    private final ClientRequests clientRequests = new ClientRequests();
+    private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
+
+    /**
+     * @param canHoldStreams whether the runtime can keep a GET event stream open (local mode yes,
+     *     buffered Lambda responses no: GET is then answered 405)
+     */
+    public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams) {
+        this.gateway = gateway;
+        this.sessions = sessions;
+        this.settings = gateway.config().settings();
+        this.guard = new RequestGuard(settings.allowedHosts(), settings.allowedOrigins());
+        this.clock = clock;
+        this.canHoldStreams = canHoldStreams;
+        gateway.subscribe(this::toSessionStreams);
+    }
+
+    public FrontDoorResponse handle(FrontDoorRequest request) {
+        Optional<String> badHost = guard.rejectHost(request.headers().first("Host"));
+        if (badHost.isPresent()) return plain(421, badHost.get());
+        Optional<String> badOrigin = guard.rejectOrigin(request.headers().first("Origin"));
+        if (badOrigin.isPresent()) return plain(403, badOrigin.get());
+        if (!PATH.equals(stripQuery(request.path()))) return plain(404, "not found; the MCP endpoint is " + PATH);
+        return switch (request.method()) {
+            case "POST" -> post(request);
+            case "GET" -> get(request);
+            case "DELETE" -> delete(request);
+            default -> new FrontDoorResponse.Complete(405, Map.of("Allow", "GET, POST, DELETE",
+                    "Content-Type", "text/plain; charset=utf-8"), bytes("method not allowed"));
+        };
+    }
+
+    // ---- POST -------------------------------------------------------------------------------
+
+    private FrontDoorResponse post(FrontDoorRequest request) {
+        if (request.body().length > settings.maxBodyBytes()) {
+            return json(413, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "request body is larger than " + settings.maxBodyBytes() + " bytes"));
+        }
+        Optional<String> contentType = request.headers().first("Content-Type");
+        if (contentType.isEmpty() || !contentType.get().toLowerCase().startsWith("application/json")) {
+            return json(415, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Content-Type must be application/json"));
+        }
+        if (!accepts(request, "application/json") && !accepts(request, "text/event-stream")) {
+            return json(406, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "Accept must include application/json and text/event-stream"));
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(request.body());
+        } catch (Exception e) {
+            return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is not valid JSON"));
+        }
+        if (body == null || body.isMissingNode()) {
+            return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "parse error: the body is empty"));
+        }
+        Optional<String> headerVersion = request.headers().first(VERSION_HEADER);
+        boolean stateless = headerVersion.map(ProtocolVersions::isStatelessEra).orElse(false)
+                || (headerVersion.map(v -> !ProtocolVersions.isSessionEra(v)).orElse(true) && declaresMetaVersion(body));
+        return stateless ? statelessPost(request, body, headerVersion) : sessionPost(request, body, headerVersion);
+    }
+
+    private FrontDoorResponse sessionPost(FrontDoorRequest request, JsonNode body, Optional<String> headerVersion) {
+        if (headerVersion.isPresent() && !ProtocolVersions.isSessionEra(headerVersion.get())) {
+            return json(400, JsonRpc.error(idOf(body), JsonRpc.INVALID_REQUEST, "unsupported " + VERSION_HEADER
+                    + " '" + headerVersion.get() + "'; supported: " + supportedVersions()));
+        }
+        if (body instanceof ObjectNode single && "initialize".equals(single.path("method").asText())) {
+            return initialize(single);
+        }
+        Optional<String> sessionId = request.headers().first(SESSION_HEADER);
+        if (sessionId.isEmpty()) {
+            return json(400, JsonRpc.error(idOf(body), JsonRpc.INVALID_REQUEST,
+                    "missing " + SESSION_HEADER + " header; send initialize first"));
+        }
+        Optional<Session> session = sessions.find(sessionId.get());
+        if (session.isEmpty()) {
+            return json(404, JsonRpc.error(idOf(body), JsonRpc.SESSION_NOT_FOUND, "session not found; initialize again"));
+        }
+        String version = session.get().protocolVersion();
+        if (body instanceof ArrayNode batch) {
+            if (!ProtocolVersions.allowsBatches(version)) {
+                return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                        "JSON-RPC batches are not allowed in protocol version " + version));
+            }
+            return sessionBatch(batch);
+        }
+        if (!(body instanceof ObjectNode message)) {
+            return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the body must be a JSON-RPC message object"));
+        }
+        Optional<String> invalid = Envelope.problem(message);
+        if (invalid.isPresent()) return json(400, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST, invalid.get()));
+        if (Envelope.isResponse(message)) {
+            clientRequests.answer(message);
+            return accepted();
+        }
+        if (Envelope.isNotification(message)) return accepted();
+        if ("initialize".equals(message.path("method").asText())) {
+            return json(400, JsonRpc.error(message.get("id"), JsonRpc.INVALID_REQUEST, "session already initialized"));
+        }
+        return dispatch(request, message, false);
+    }
+
+    private FrontDoorResponse sessionBatch(ArrayNode batch) {
+        if (batch.isEmpty()) return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "empty batch"));
+        ArrayNode responses = Json.MAPPER.createArrayNode();
+        for (JsonNode item : batch) {
+            if (!(item instanceof ObjectNode message) || Envelope.problem(message).isPresent()) {
+                responses.add(JsonRpc.error(idOf(item), JsonRpc.INVALID_REQUEST, "invalid JSON-RPC message in batch"));
+                continue;
+            }
+            if (Envelope.isResponse(message)) {
+                clientRequests.answer(message);
+            } else if (!Envelope.isNotification(message)) {
+                responses.add(answer(message, UpstreamListener.NONE, false));
+            }
+        }
+        if (responses.isEmpty()) return accepted();
+        return new FrontDoorResponse.Complete(200, Map.of("Content-Type", "application/json"), bytes(Json.write(responses)));
+    }
+
+    private FrontDoorResponse initialize(ObjectNode message) {
+        Optional<String> invalid = Envelope.problem(message);
+        if (invalid.isPresent() || Envelope.isNotification(message)) {
+            return json(400, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST, invalid.orElse("initialize must be a request")));
+        }
+        JsonNode requested = message.path("params").path("protocolVersion");
+        if (!requested.isTextual()) {
+            return json(200, JsonRpc.error(message.get("id"), JsonRpc.INVALID_PARAMS,
+                    "params.protocolVersion must be a string"));
+        }
+        String version = ProtocolVersions.negotiate(requested.asText());
+        Session session = new Session(SessionIds.next(), version, clock.instant());
+        sessions.put(session);
+        ObjectNode result = Json.object().put("protocolVersion", version);
+        result.set("capabilities", gateway.capabilities());
+        result.putObject("serverInfo").put("name", "jetway").put("version", Version.VALUE);
+        result.put("instructions", "Jetway gateway: tools, prompts and resources of several MCP servers. "
+                + "Names are prefixed with their provider's name when prefixing is on.");
+        return new FrontDoorResponse.Complete(200, Map.of("Content-Type", "application/json",
+                SESSION_HEADER, session.id()), bytes(Json.write(JsonRpc.result(message.get("id"), result))));
+    }
+
+    private FrontDoorResponse statelessPost(FrontDoorRequest request, JsonNode body, Optional<String> headerVersion) {
+        if (!(body instanceof ObjectNode message)) {
+            return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
+                    "the body must be one JSON-RPC message object (no batches in " + ProtocolVersions.STATELESS_ERA + ")"));
+        }
+        JsonNode id = idOf(message);
+        Optional<String> invalid = Envelope.problem(message);
+        if (invalid.isPresent()) return json(400, JsonRpc.error(id, JsonRpc.INVALID_REQUEST, invalid.get()));
+        if (Envelope.isResponse(message)) {
+            clientRequests.answer(message);
+            return accepted();
+        }
+        if (headerVersion.isEmpty()) return json(400, JsonRpc.error(id, JsonRpc.HEADER_MISMATCH, "missing " + VERSION_HEADER + " header"));
+        String method = message.get("method").asText();
+        JsonNode meta = message.path("params").path("_meta");
+        if (Envelope.isNotification(message)) return accepted();
+        if (!meta.has(META_VERSION) || !meta.has(META_CAPABILITIES)) {
+            return json(400, JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "invalid params: _meta must carry "
+                    + META_VERSION + " and " + META_CAPABILITIES));
+        }
+        if (!headerVersion.get().equals(meta.get(META_VERSION).asText())) {
+            return json(400, JsonRpc.error(id, JsonRpc.HEADER_MISMATCH,
+                    VERSION_HEADER + " header does not match _meta " + META_VERSION));
+        }
+        if (!ProtocolVersions.isStatelessEra(headerVersion.get())) {
+            ObjectNode data = Json.object();
+            ArrayNode supported = data.putArray("supported");
+            ProtocolVersions.STATELESS_ERA.forEach(supported::add);
+            data.put("requested", headerVersion.get());
+            return json(400, JsonRpc.error(id, JsonRpc.UNSUPPORTED_PROTOCOL_VERSION, "unsupported protocol version", data));
+        }
+        Optional<String> mismatch = headerMismatch(request, message, method);
+        if (mismatch.isPresent()) return json(400, JsonRpc.error(id, JsonRpc.HEADER_MISMATCH, mismatch.get()));
+        if (REMOVED_IN_STATELESS.contains(method)) {
+            return json(404, JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "method not found: " + method
+                    + " does not exist in protocol version " + headerVersion.get()));
+        }
+        if (method.equals("server/discover")) return json(200, JsonRpc.result(id, discover()));
+        return dispatch(request, message, true);
+    }
+
+    private static Optional<String> headerMismatch(FrontDoorRequest request, ObjectNode message, String method) {
+        Optional<String> methodHeader = request.headers().first("Mcp-Method");
+        if (methodHeader.isEmpty()) return Optional.of("missing Mcp-Method header");
+        if (!methodHeader.get().equals(method)) {
+            return Optional.of("Mcp-Method header '" + methodHeader.get() + "' does not match the body's method '" + method + "'");
+        }
+        String nameField = switch (method) {
+            case "tools/call", "prompts/get" -> "name";
+            case "resources/read" -> "uri";
+            default -> null;
+        };
+        if (nameField == null) return Optional.empty();
+        JsonNode bodyName = message.path("params").path(nameField);
+        Optional<String> nameHeader = request.headers().first("Mcp-Name");
+        if (nameHeader.isEmpty()) return Optional.of("missing Mcp-Name header");
+        if (!bodyName.isTextual() || !bodyName.asText().equals(nameHeader.get())) {
+            return Optional.of("Mcp-Name header does not match params." + nameField);
+        }
+        return Optional.empty();
+    }
+
+    private ObjectNode discover() {
+        ObjectNode result = Json.object();
+        ArrayNode versions = result.putArray("supportedVersions");
+        ProtocolVersions.STATELESS_ERA.forEach(versions::add);
+        result.set("capabilities", gateway.capabilities());
+        result.put("instructions", "Jetway gateway: tools, prompts and resources of several MCP servers.");
+        result.putObject("_meta").putObject("io.modelcontextprotocol/serverInfo")
+                .put("name", "jetway").put("version", Version.VALUE);
+        return StatelessResults.stamp("server/discover", result);
+    }
+
+    // ---- dispatch ---------------------------------------------------------------------------
+
+    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless) {
+        String method = message.get("method").asText();
+        int notFoundStatus = stateless ? 404 : 200;
+        if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
+            boolean relayLogs = !stateless || message.path("params").path("_meta").has(META_LOG_LEVEL);
+            return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
+                    "Cache-Control", "no-cache"), sink -> {
+                StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
+                relay.send(answer(message, relay, stateless));
+            });
+        }
+        ObjectNode response = answer(message, UpstreamListener.NONE, stateless);
+        int status = response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND ? notFoundStatus : 200;
+        return json(status, response);
+    }
+
+    /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
+    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless) {
+        JsonNode id = message.get("id");
+        String method = message.get("method").asText();
+        ObjectNode params = message.get("params") instanceof ObjectNode p ? p : Json.object();
+        try {
+            ObjectNode result;
+            ListKind kind = ListKind.forMethod(method);
+            if (kind != null) {
+                result = gateway.list(kind);
+            } else if (ROUTED.contains(method)) {
+                result = gateway.route(method, params, listener);
+            } else if (method.equals("ping")) {
+                result = Json.object();
+            } else if (method.equals("logging/setLevel")) {
+                if (!params.path("level").isTextual()) {
+                    return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "params.level must be a string");
+                }
+                gateway.setLogLevel(params);
+                result = Json.object();
+            } else {
+                return JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "method not found: " + method);
+            }
+            return JsonRpc.result(id, stateless ? StatelessResults.stamp(method, result) : result);
+        } catch (InvalidParamsException | UnknownNameException | NameCollisionException e) {
+            return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, e.getMessage());
+        } catch (UpstreamErrorException e) {
+            return JsonRpc.errorObject(id, e.error());
+        } catch (ProviderUnavailableException e) {
+            ObjectNode data = Json.object().put("provider", e.provider());
+            return JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, e.getMessage(), data);
+        }
+    }
+
+    // ---- GET and DELETE ---------------------------------------------------------------------
+
+    private FrontDoorResponse get(FrontDoorRequest request) {
+        Optional<String> version = request.headers().first(VERSION_HEADER);
+        if (!canHoldStreams || version.map(ProtocolVersions::isStatelessEra).orElse(false)) {
+            return new FrontDoorResponse.Complete(405, Map.of("Allow", "POST, DELETE"), new byte[0]);
+        }
+        if (!accepts(request, "text/event-stream")) {
+            return plain(406, "GET opens an event stream: Accept must include text/event-stream");
+        }
+        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(sessions::find);
+        if (session.isEmpty()) {
+            return json(request.headers().first(SESSION_HEADER).isPresent() ? 404 : 400,
+                    JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, "a valid " + SESSION_HEADER + " is required"));
+        }
+        String sessionId = session.get().id();
+        BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
+                "Cache-Control", "no-cache"), sink -> {
+            sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
+            try {
+                while (sessions.find(sessionId).isPresent()) {
+                    ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
+                    if (next != null) sink.send(Json.write(next));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                List<BlockingQueue<ObjectNode>> queues = sessionStreams.get(sessionId);
+                if (queues != null) queues.remove(queue);
+            }
+        });
+    }
+
+    private void toSessionStreams(ObjectNode notification) {
+        sessionStreams.values().forEach(queues -> queues.forEach(q -> q.offer(notification.deepCopy())));
+    }
+
+    private FrontDoorResponse delete(FrontDoorRequest request) {
+        Optional<String> sessionId = request.headers().first(SESSION_HEADER);
+        if (sessionId.isEmpty()) return plain(400, "missing " + SESSION_HEADER + " header");
+        if (!sessions.remove(sessionId.get())) return plain(404, "session not found");
+        sessionStreams.remove(sessionId.get());
+        return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private static boolean declaresMetaVersion(JsonNode body) {
+        return body.path("params").path("_meta").has(META_VERSION);
+    }
+
+    private static boolean accepts(FrontDoorRequest request, String mediaType) {
+        List<String> accept = request.headers().tokens("Accept");
+        return accept.isEmpty() || accept.contains(mediaType) || accept.contains("*/*");
+    }
+
+    private static JsonNode idOf(JsonNode body) {
+        JsonNode id = body == null ? null : body.get("id");
+        return id != null && (id.isTextual() || id.isNumber()) ? id : null;
+    }
+
+    private static String supportedVersions() {
+        List<String> all = new java.util.ArrayList<>(ProtocolVersions.SESSION_ERA);
+        all.addAll(ProtocolVersions.STATELESS_ERA);
+        return String.join(", ", all);
+    }
+
+    private static String stripQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    private static FrontDoorResponse accepted() {
+        return new FrontDoorResponse.Complete(202, Map.of(), new byte[0]);
+    }
+
+    private static FrontDoorResponse json(int status, ObjectNode message) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        return new FrontDoorResponse.Complete(status, headers, bytes(Json.write(message)));
+    }
+
+    private static FrontDoorResponse plain(int status, String text) {
+        return new FrontDoorResponse.Complete(status, Map.of("Content-Type", "text/plain; charset=utf-8"), bytes(text));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

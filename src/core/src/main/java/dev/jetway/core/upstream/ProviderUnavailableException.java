@@ -1,0 +1,21 @@
+package dev.jetway.core.upstream;
+
+/** A provider could not be started, reached, or did not answer in time. Names the provider. */
+public final class ProviderUnavailableException extends RuntimeException {
+
+    private final String provider;
+
+    public ProviderUnavailableException(String provider, String cause) {
+        super("provider '" + provider + "' is unavailable: " + cause);
+        this.provider = provider;
+    }
+
+    public ProviderUnavailableException(String provider, String cause, Throwable throwable) {
+        this(provider, cause);
+        initCause(throwable);
+    }
+
+    public String provider() {
+        return provider;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.jetway.core.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One session-era Streamable HTTP session with a remote provider. Every request is its own POST;
+ * the answer is JSON or an event stream that carries the request's notifications and the
+ * provider's server-to-client requests before the response, so they reach the right listener.
+ */
+final class StreamableHttpSession implements UpstreamSession {
+
+    private final String provider;
+    private final HttpClient http;
+    private final URI url;
+    private final Map<String, String> headers;
+    private final AtomicLong ids = new AtomicLong();
+    private volatile String sessionId;
+    private volatile String protocolVersion;
+    private volatile ObjectNode initializeResult;
+    private volatile boolean open = true;
+
+    private StreamableHttpSession(String provider, HttpClient http, URI url, Map<String, String> headers) {
+        this.provider = provider;
+        this.http = http;
+        this.url = url;
+        this.headers = headers;
+    }
+
+    static StreamableHttpSession open(String provider, HttpClient http, URI url, Map<String, String> headers,
+                                      UpstreamListener providerListener, Duration timeout) {
+        StreamableHttpSession session = new StreamableHttpSession(provider, http, url, headers);
+        ObjectNode result = session.request("initialize", McpClientHandshake.initializeParams(), providerListener, timeout);
+        session.initializeResult = result;
+        session.protocolVersion = result.path("protocolVersion").asText(McpClientHandshake.PROTOCOL_VERSION);
+        session.notify("notifications/initialized", null);
+        return session;
+    }
+
+    @Override
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
+        if (!open) throw new ProviderUnavailableException(provider, "its session has ended");
+        String id = "jw-" + ids.incrementAndGet();
+        ObjectNode outgoing = params == null ? null : params.deepCopy();
+        JsonNode clientToken = null;
+        if (outgoing != null && outgoing.get("_meta") instanceof ObjectNode meta && meta.has("progressToken")) {
+            clientToken = meta.get("progressToken");
+            meta.put("progressToken", id);
+        }
+        ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", id).put("method", method);
+        if (outgoing != null) message.set("params", outgoing);
+        JsonNode token = clientToken;
+        CompletableFuture<JsonNode> outcome = CompletableFuture.supplyAsync(
+                () -> exchange(message, id, token, listener), command -> Thread.ofVirtual().start(command));
+        try {
+            JsonNode response = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.get("error") instanceof ObjectNode error) throw new UpstreamErrorException(provider, error);
+            return response.get("result") instanceof ObjectNode result ? result : Json.object();
+        } catch (TimeoutException e) {
+            outcome.cancel(true);
+            throw new ProviderUnavailableException(provider, method + " did not answer within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(provider, method + " was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProviderUnavailableException unavailable) throw unavailable;
+            throw new ProviderUnavailableException(provider, String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    @Override
+    public void notify(String method, ObjectNode params) {
+        ObjectNode message = Json.object().put("jsonrpc", "2.0").put("method", method);
+        if (params != null) message.set("params", params);
+        try {
+            http.send(post(message), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // A lost notification is not worth failing anything for; the next request will tell.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public ObjectNode initializeResult() {
+        return initializeResult.deepCopy();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        if (sessionId == null) return;
+        HttpRequest.Builder delete = HttpRequest.newBuilder(url).DELETE().header("Mcp-Session-Id", sessionId);
+        headers.forEach(delete::header);
+        http.sendAsync(delete.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private JsonNode exchange(ObjectNode message, String id, JsonNode clientToken, UpstreamListener listener) {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(post(message), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(provider, "cannot reach " + url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(provider, "interrupted", e);
+        }
+        if (sessionId == null) response.headers().firstValue("Mcp-Session-Id").ifPresent(s -> sessionId = s);
+        int status = response.statusCode();
+        if (status == 404 && sessionId != null) {
+            open = false;
+            throw new ProviderUnavailableException(provider, "its session ended (HTTP 404); it restarts on next use");
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        try (InputStream body = response.body()) {
+            if (type.startsWith("text/event-stream")) return readStream(body, id, clientToken, listener);
+            JsonNode parsed = Json.MAPPER.readTree(body);
+            if (parsed instanceof ObjectNode object && (object.has("result") || object.has("error"))) return object;
+            throw new ProviderUnavailableException(provider, "HTTP " + status + " without a JSON-RPC response");
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(provider, "reading the answer failed: " + e, e);
+        }
+    }
+
+    private JsonNode readStream(InputStream body, String id, JsonNode clientToken, UpstreamListener listener)
+            throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        StringBuilder data = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("data:")) {
+                data.append(line.substring(5).stripLeading());
+            } else if (line.isEmpty() && !data.isEmpty()) {
+                JsonNode event = Json.MAPPER.readTree(data.toString());
+                data.setLength(0);
+                if (!(event instanceof ObjectNode message)) continue;
+                if (!message.has("method") && id.equals(message.path("id").asText())) return message;
+                if (message.has("method") && message.has("id")) {
+                    relayRequest(message, listener);
+                } else if (message.has("method")) {
+                    if (clientToken != null && message.path("params").path("progressToken").asText().equals(id)) {
+                        ((ObjectNode) message.get("params")).set("progressToken", clientToken);
+                    }
+                    listener.onNotification(message);
+                }
+            }
+        }
+        throw new ProviderUnavailableException(provider, "its event stream ended before the response");
+    }
+
+    private void relayRequest(ObjectNode request, UpstreamListener listener) {
+        listener.onRequest(request).whenComplete((result, failure) -> {
+            ObjectNode response = Json.object().put("jsonrpc", "2.0");
+            response.set("id", request.get("id"));
+            if (failure == null) {
+                response.set("result", result);
+            } else {
+                response.putObject("error").put("code", -32603).put("message", String.valueOf(failure.getMessage()));
+            }
+            try {
+                http.send(post(response), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                // The provider will time its request out; nothing else can be done from here.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private HttpRequest post(ObjectNode message) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream");
+        if (sessionId != null) builder.header("Mcp-Session-Id", sessionId);
+        if (protocolVersion != null) builder.header("MCP-Protocol-Version", protocolVersion);
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jetway.core.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.config.ConfigLoader;
+import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A front door over scripted providers, and the requests a client would send it. */
+final class FrontDoorHarness {
+
+    final ScriptedProviders providers = new ScriptedProviders();
+    final FrontDoor frontDoor;
+    final Gateway gateway;
+
+    FrontDoorHarness(String yaml) {
+        GatewayConfig config = ConfigLoader.parse(yaml, "test.yaml");
+        gateway = Gateway.startingOnFirstUse(config, providers);
+        frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
+    }
+
+    static final String TWO_PROVIDERS = """
+            gateway: {background_discovery: false, max_body_bytes: 2048}
+            providers:
+              alpha: {mode: remote, url: "http://alpha.invalid/mcp"}
+              beta: {mode: remote, url: "http://beta.invalid/mcp"}
+            """;
+
+    FrontDoorResponse post(String body, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Host", "127.0.0.1:8080", "Content-Type", "application/json",
+                "Accept", "application/json, text/event-stream"));
+        all.addAll(List.of(headers));
+        return frontDoor.handle(new FrontDoorRequest("POST", "/mcp", HttpHeaders.of(all.toArray(String[]::new)),
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    FrontDoorResponse send(String method, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Host", "127.0.0.1:8080", "Accept", "text/event-stream"));
+        all.addAll(List.of(headers));
+        return frontDoor.handle(new FrontDoorRequest(method, "/mcp", HttpHeaders.of(all.toArray(String[]::new)), null));
+    }
+
+    String initialize(String version) {
+        FrontDoorResponse response = post("""
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"%s",
+                 "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""".formatted(version));
+        return response.headers().get(FrontDoor.SESSION_HEADER);
+    }
+
+    /** Posts a request within a session and returns the JSON-RPC response, from JSON or SSE. */
+    ObjectNode call(String session, String body) {
+        return message(post(body, FrontDoor.SESSION_HEADER, session, FrontDoor.VERSION_HEADER, "2025-11-25"));
+    }
+
+    static ObjectNode message(FrontDoorResponse response) {
+        List<ObjectNode> events = events(response);
+        return events.get(events.size() - 1);
+    }
+
+    /** Every JSON-RPC message of the response: one for JSON, each event for a stream. */
+    static List<ObjectNode> events(FrontDoorResponse response) {
+        List<ObjectNode> out = new ArrayList<>();
+        switch (response) {
+            case FrontDoorResponse.Complete complete -> out.add((ObjectNode) Json.parse(complete.bodyText()));
+            case FrontDoorResponse.EventStream stream -> {
+                try {
+                    stream.body().writeTo(json -> out.add((ObjectNode) Json.parse(json)));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    static JsonNode json(FrontDoorResponse response) {
+        return Json.parse(((FrontDoorResponse.Complete) response).bodyText());
+    }
+}

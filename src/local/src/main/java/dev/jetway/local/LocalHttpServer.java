@@ -1,0 +1,80 @@
+package dev.jetway.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.jetway.core.mcp.FrontDoor;
+import dev.jetway.core.mcp.FrontDoorRequest;
+import dev.jetway.core.mcp.FrontDoorResponse;
+import dev.jetway.core.mcp.HttpHeaders;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The front door on the JDK's HTTP server: enough for one machine, no dependency, and it can
+ * hold event streams open (one virtual thread per exchange).
+ */
+public final class LocalHttpServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final long maxBodyBytes;
+
+    public LocalHttpServer(FrontDoor frontDoor, String host, int port, long maxBodyBytes) throws IOException {
+        this.maxBodyBytes = maxBodyBytes;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        server.createContext("/", exchange -> serve(frontDoor, exchange));
+        server.setExecutor(threads);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void serve(FrontDoor frontDoor, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBounded(exchange.getRequestBody());
+            String path = exchange.getRequestURI().getRawPath();
+            if (exchange.getRequestURI().getRawQuery() != null) path += "?" + exchange.getRequestURI().getRawQuery();
+            FrontDoorResponse response = frontDoor.handle(new FrontDoorRequest(exchange.getRequestMethod(), path,
+                    new HttpHeaders(exchange.getRequestHeaders()), body));
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            switch (response) {
+                case FrontDoorResponse.Complete complete -> {
+                    exchange.sendResponseHeaders(complete.status(), complete.body().length == 0 ? -1 : complete.body().length);
+                    if (complete.body().length > 0) exchange.getResponseBody().write(complete.body());
+                }
+                case FrontDoorResponse.EventStream stream -> {
+                    exchange.sendResponseHeaders(stream.status(), 0);
+                    OutputStream out = exchange.getResponseBody();
+                    stream.body().writeTo(json -> {
+                        out.write(("event: message\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    });
+                }
+            }
+        } catch (IOException e) {
+            // The client went away mid-response; nothing is left to tell it.
+        }
+    }
+
+    /** Reads at most one byte past the limit, so the front door can answer 413 without reading more. */
+    private byte[] readBounded(InputStream in) throws IOException {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+    }
+}
