@@ -34,10 +34,11 @@ test: test-tools
 	$(MVN) $(MVN_FLAGS) verify
 
 # Builds the local runner, installs the npm server of examples/jetway.yaml and starts the gateway.
+# The classpath comes from this reactor's own jars, never from jars another checkout installed.
 LOCAL_CLASSPATH := src/local/target/classpath.txt
 run: test-tools
-	$(MVN) $(MVN_FLAGS) -q -DskipTests install -pl src/local -am
-	$(MVN) $(MVN_FLAGS) -q -pl src/local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package dependency:build-classpath -pl src/local -am \
+	  -Dmdep.outputFile=target/classpath.txt
 	exec "$(JAVA_HOME)/bin/java" -cp "src/local/target/classes:$$(cat $(LOCAL_CLASSPATH))" dev.jetway.local.JetwayLocal $(ARGS)
 
 synth deploy:

@@ -1,0 +1,103 @@
+// The provider Jetway puts behind itself when the official conformance suite runs against the
+// gateway: a stdio MCP server offering the fixtures the suite's server scenarios call
+// (test_simple_text, test://static-text, test_simple_prompt, ...), as the conformance
+// repository's examples/servers/typescript/everything-server.ts defines them. Written for
+// Jetway on the TypeScript SDK from test-tools/ (npm), stdio only.
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// The packages live in test-tools/node_modules, which is not on this file's directory path;
+// ESM ignores NODE_PATH, so they are imported by absolute URL.
+const modules = resolve(process.env.JETWAY_TEST_TOOLS ?? "test-tools", "node_modules");
+const load = (path) => import(pathToFileURL(resolve(modules, path)).href);
+const { McpServer, ResourceTemplate } = await load("@modelcontextprotocol/sdk/dist/esm/server/mcp.js");
+const { StdioServerTransport } = await load("@modelcontextprotocol/sdk/dist/esm/server/stdio.js");
+const { z } = await load("zod/index.js");
+
+// A 1x1 PNG and a tiny WAV: the scenarios check type and mime type, not the pixels.
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+const WAV = "UklGRiQAAABXQVZFZm10IBAAAAABAAEARKwAAIhYAQACABAAZGF0YQAAAAA=";
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const server = new McpServer(
+  { name: "jetway-conformance-fixture", version: "1.0.0" },
+  { capabilities: { logging: {}, completions: {}, resources: { subscribe: true } } },
+);
+
+const text = (value) => ({ content: [{ type: "text", text: value }] });
+
+server.registerTool("test_simple_text", { description: "Tests simple text content response" },
+  async () => text("This is a simple text response for testing."));
+server.registerTool("test_image_content", { description: "Tests image content response" },
+  async () => ({ content: [{ type: "image", data: PNG, mimeType: "image/png" }] }));
+server.registerTool("test_audio_content", { description: "Tests audio content response" },
+  async () => ({ content: [{ type: "audio", data: WAV, mimeType: "audio/wav" }] }));
+server.registerTool("test_embedded_resource", { description: "Tests embedded resource content response" },
+  async () => ({ content: [{ type: "resource", resource: {
+    uri: "test://embedded-resource", mimeType: "text/plain", text: "This is an embedded resource content." } }] }));
+server.registerTool("test_multiple_content_types", { description: "Tests response with multiple content types" },
+  async () => ({ content: [
+    { type: "text", text: "Multiple content types test:" },
+    { type: "image", data: PNG, mimeType: "image/png" },
+    { type: "resource", resource: { uri: "test://mixed-content-resource", mimeType: "application/json",
+      text: JSON.stringify({ test: "data", value: 123 }) } },
+  ] }));
+server.registerTool("test_tool_with_logging", { description: "Tests tool that emits log messages", inputSchema: {} },
+  async (_args, { sendNotification }) => {
+    for (const data of ["Tool execution started", "Tool processing data", "Tool execution completed"]) {
+      await sendNotification({ method: "notifications/message", params: { level: "info", data } });
+      await sleep(50);
+    }
+    return text("Tool with logging executed successfully");
+  });
+server.registerTool("test_tool_with_progress", { description: "Tests tool that reports progress", inputSchema: {} },
+  async (_args, { sendNotification, _meta }) => {
+    const progressToken = _meta?.progressToken ?? 0;
+    for (const progress of [0, 50, 100]) {
+      await sendNotification({ method: "notifications/progress",
+        params: { progressToken, progress, total: 100, message: `Completed step ${progress} of 100` } });
+      await sleep(50);
+    }
+    return text(String(progressToken));
+  });
+server.registerTool("test_error_handling", { description: "Tests error response handling" },
+  async () => { throw new Error("This tool intentionally returns an error for testing"); });
+
+server.registerResource("static-text", "test://static-text",
+  { title: "Static Text Resource", description: "A static text resource for testing", mimeType: "text/plain" },
+  async () => ({ contents: [{ uri: "test://static-text", mimeType: "text/plain",
+    text: "This is the content of the static text resource." }] }));
+server.registerResource("static-binary", "test://static-binary",
+  { title: "Static Binary Resource", description: "A static binary resource (image) for testing", mimeType: "image/png" },
+  async () => ({ contents: [{ uri: "test://static-binary", mimeType: "image/png", blob: PNG }] }));
+server.registerResource("template", new ResourceTemplate("test://template/{id}/data", { list: undefined }),
+  { title: "Resource Template", description: "A resource template with parameter substitution", mimeType: "application/json" },
+  async (uri, { id }) => ({ contents: [{ uri: uri.toString(), mimeType: "application/json",
+    text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }) }] }));
+
+server.registerPrompt("test_simple_prompt", { title: "Simple Test Prompt", description: "A simple prompt without arguments" },
+  async () => ({ messages: [{ role: "user", content: { type: "text", text: "This is a simple prompt for testing." } }] }));
+server.registerPrompt("test_prompt_with_arguments", {
+  title: "Prompt With Arguments", description: "A prompt with required arguments",
+  argsSchema: { arg1: z.string().describe("First test argument"), arg2: z.string().describe("Second test argument") },
+}, async ({ arg1, arg2 }) => ({ messages: [{ role: "user",
+  content: { type: "text", text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` } }] }));
+server.registerPrompt("test_prompt_with_embedded_resource", {
+  title: "Prompt With Embedded Resource", description: "A prompt that includes an embedded resource",
+  argsSchema: { resourceUri: z.string().describe("URI of the resource to embed") },
+}, async ({ resourceUri }) => ({ messages: [
+  { role: "user", content: { type: "resource", resource: { uri: resourceUri, mimeType: "text/plain",
+    text: "Embedded resource content for testing." } } },
+  { role: "user", content: { type: "text", text: "Please process the embedded resource above." } },
+] }));
+server.registerPrompt("test_prompt_with_image", { title: "Prompt With Image", description: "A prompt that includes an image" },
+  async () => ({ messages: [
+    { role: "user", content: { type: "image", data: PNG, mimeType: "image/png" } },
+    { role: "user", content: { type: "text", text: "Please analyze the image above." } },
+  ] }));
+
+server.server.setRequestHandler(
+  z.object({ method: z.literal("completion/complete") }).passthrough(),
+  async () => ({ completion: { values: [], total: 0, hasMore: false } }));
+
+await server.connect(new StdioServerTransport());
