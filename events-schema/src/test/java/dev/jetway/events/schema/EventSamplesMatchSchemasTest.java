@@ -26,8 +26,16 @@ class EventSamplesMatchSchemasTest {
     record TypeVersion(String type, int version) {}
 
     static List<TypeVersion> catalogEvents() {
+        return catalog("events");
+    }
+
+    static List<TypeVersion> catalogTelemetry() {
+        return catalog("telemetry");
+    }
+
+    private static List<TypeVersion> catalog(String section) {
         List<TypeVersion> all = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Schemas.read(EventSchemaResources.CATALOG).get("events").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it = Schemas.read(EventSchemaResources.CATALOG).get(section).fields();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             entry.getValue().forEach(v -> all.add(new TypeVersion(entry.getKey(), v.asInt())));
@@ -49,6 +57,19 @@ class EventSamplesMatchSchemasTest {
             assertThat(sample.get("event_type").asText()).as("sample sits under its own type").isEqualTo(tv.type());
             assertThat(sample.path("_version").asInt(1)).as("%s sample's _version (absent means 1)", tv.type())
                     .isEqualTo(tv.version());
+        }
+    }
+
+    @Test
+    void everyTelemetrySampleMatchesItsSchema() {
+        List<TypeVersion> telemetry = catalogTelemetry();
+        assertThat(telemetry).extracting(TypeVersion::type)
+                .containsExactlyInAnyOrder("Request", "SessionStart", "SessionEnd", "Heartbeat");
+        for (TypeVersion tv : telemetry) {
+            JsonNode sample = Schemas.read(EventSchemaResources.telemetrySample(tv.type(), tv.version()));
+            assertThat(Schemas.errors(EventSchemaResources.telemetrySchema(tv.type(), tv.version()), sample))
+                    .as("%s v%d telemetry sample", tv.type(), tv.version()).isEmpty();
+            assertThat(sample.get("type").asText()).isEqualTo(tv.type());
         }
     }
 
@@ -85,10 +106,12 @@ class EventSamplesMatchSchemasTest {
     void theCatalogListsExactlyTheSchemaFilesThatExist() throws IOException, URISyntaxException {
         Set<String> fromCatalog = new TreeSet<>();
         catalogEvents().forEach(tv -> fromCatalog.add(EventSchemaResources.eventSchema(tv.type(), tv.version())));
+        catalogTelemetry().forEach(tv -> fromCatalog.add(EventSchemaResources.telemetrySchema(tv.type(), tv.version())));
         Path root = resourceRoot();
 
         Set<String> onDisk = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(root.resolve("jetway/events"))) {
+        try (Stream<Path> files = Stream.concat(Files.walk(root.resolve("jetway/events")),
+                Files.walk(root.resolve("jetway/telemetry")))) {
             files.filter(p -> p.toString().endsWith(".schema.json"))
                     .forEach(p -> onDisk.add(root.relativize(p).toString().replace('\\', '/')));
         }
@@ -118,6 +141,7 @@ class EventSamplesMatchSchemasTest {
         List<String> schemas = new ArrayList<>(catalogEvents().stream()
                 .map(tv -> EventSchemaResources.eventSchema(tv.type(), tv.version())).toList());
         schemas.add(EventSchemaResources.envelopeSchema(1));
+        catalogTelemetry().forEach(tv -> schemas.add(EventSchemaResources.telemetrySchema(tv.type(), tv.version())));
         for (String resource : schemas) {
             Set<String> outside = new TreeSet<>();
             collectKeywords(Schemas.read(resource), outside);

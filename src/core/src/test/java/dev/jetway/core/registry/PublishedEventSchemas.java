@@ -19,7 +19,7 @@ import java.util.List;
  * the schemas themselves: they let consumers ignore unknown fields, but a field the code writes
  * and the schema does not declare is drift between the two and is reported here.
  */
-final class PublishedEventSchemas {
+public final class PublishedEventSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG =
@@ -28,7 +28,7 @@ final class PublishedEventSchemas {
     private PublishedEventSchemas() {}
 
     /** Every problem with {@code envelope}; empty when it matches its published schemas exactly. */
-    static List<String> problems(EventEnvelope envelope) {
+    public static List<String> problems(EventEnvelope envelope) {
         String where = envelope.eventType() + " v" + envelope.schemaVersion();
         JsonNode dataSchema = load(EventSchemaResources.eventSchema(envelope.eventType(), envelope.schemaVersion()));
         if (dataSchema == null) {
@@ -43,6 +43,20 @@ final class PublishedEventSchemas {
             problems.add(where + " data: " + m.getMessage());
         }
         undeclared(dataSchema, dataSchema, wire.get("data"), "$", where, problems);
+        return problems;
+    }
+
+    /** Every problem with one telemetry event's JSON (which has no envelope); empty when it matches. */
+    public static List<String> telemetryProblems(JsonNode json) {
+        String type = json.path("type").asText();
+        JsonNode schema = type.matches("[A-Z][A-Za-z0-9]*")
+                ? load(EventSchemaResources.telemetrySchema(type, 1)) : null;
+        if (schema == null) return List.of("telemetry " + type + " v1: no schema published in jetway-events-schema");
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage m : FACTORY.getSchema(schema, CONFIG).validate(json)) {
+            problems.add("telemetry " + type + ": " + m.getMessage());
+        }
+        undeclared(schema, schema, json, "$", "telemetry " + type, problems);
         return problems;
     }
 
