@@ -1,0 +1,43 @@
+package dev.jetway.aws.eventbridge;
+
+import dev.jetway.core.outbox.EventFanOut;
+import dev.jetway.core.outbox.FanOutResult;
+import dev.jetway.core.outbox.StreamRecord;
+import java.util.List;
+
+/**
+ * How Lambda drives a function from one DynamoDB Streams shard with ReportBatchItemFailures: it
+ * hands over up to {@code batchSize} records from the checkpoint, and on a reported failure moves
+ * the checkpoint to the failed record and hands the rest over again.
+ */
+final class ShardReplay {
+
+    int invocations;
+    int reportedFailures;
+
+    /** Runs until the shard is drained; false when {@code maxInvocations} did not suffice. */
+    boolean drain(List<StreamRecord> shard, int batchSize, EventFanOut fanOut, int maxInvocations) {
+        int checkpoint = 0;
+        while (checkpoint < shard.size()) {
+            if (invocations == maxInvocations) return false;
+            invocations++;
+            List<StreamRecord> batch = shard.subList(checkpoint, Math.min(shard.size(), checkpoint + batchSize));
+            FanOutResult result = fanOut.fanOut(batch);
+            if (result.complete()) {
+                checkpoint += batch.size();
+            } else {
+                reportedFailures++;
+                String failed = result.batchItemFailures().get(0);
+                checkpoint += indexOf(batch, failed);
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(List<StreamRecord> batch, String sequenceNumber) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).sequenceNumber().equals(sequenceNumber)) return i;
+        }
+        throw new IllegalStateException("reported sequence number " + sequenceNumber + " is not in the batch");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.jetway.core.outbox;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A stream record the fan-out gave up on, with everything needed to replay it by hand.
+ *
+ * @param eventId null when the item could not be read
+ * @param attempts publish attempts made; 0 when no attempt could succeed (unreadable, too large)
+ */
+public record DeadLetter(String sequenceNumber, String eventId, String reason, int attempts, Map<String, String> image) {
+
+    public DeadLetter {
+        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+        Objects.requireNonNull(reason, "reason");
+        image = image == null ? Map.of() : Map.copyOf(image);
+    }
+}
