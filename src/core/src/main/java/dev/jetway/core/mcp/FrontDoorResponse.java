@@ -35,6 +35,6 @@ public sealed interface FrontDoorResponse {
 
     @FunctionalInterface
     interface Body {
-        void writeTo(EventSink sink) throws IOException;
+        void writeTo(SseWriter sink) throws IOException;
     }
 }

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamRelay implements UpstreamListener {
 
-    private final EventSink sink;
+    private final SseWriter sink;
     private final ClientRequests clientRequests;
     private final Duration timeout;
     private final boolean relayLogs;
     private volatile boolean clientGone;
 
-    StreamRelay(EventSink sink, ClientRequests clientRequests, Duration timeout, boolean relayLogs) {
+    StreamRelay(SseWriter sink, ClientRequests clientRequests, Duration timeout, boolean relayLogs) {
         this.sink = sink;
         this.clientRequests = clientRequests;
         this.timeout = timeout;
