@@ -1,5 +1,6 @@
 package dev.jetway.aws.dynamodb;
 
+import dev.jetway.core.outbox.EventItemImage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -24,7 +25,7 @@ public final class EventTable {
 
     public static final String PK = "pk";
     public static final String SK = "sk";
-    public static final String ITEM_TYPE = "item_type";
+    public static final String ITEM_TYPE = EventItemImage.ITEM_TYPE;
     /** Epoch seconds after which DynamoDB may delete the item; used by sessions, never by events. */
     public static final String EXPIRES_AT = "expires_at";
 
@@ -45,7 +46,7 @@ public final class EventTable {
     /** On the state item: the projection as a JSON string. */
     public static final String PROJECTION_STATE = "state";
 
-    public static final String EVENT_ITEM = "event";
+    public static final String EVENT_ITEM = EventItemImage.EVENT_ITEM;
     public static final String STATE_ITEM = "state";
     public static final String STATE_SK = "state";
     static final String EVENT_SK_PREFIX = "e#";
