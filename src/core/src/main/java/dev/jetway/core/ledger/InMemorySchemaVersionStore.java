@@ -46,6 +46,7 @@ public final class InMemorySchemaVersionStore implements SchemaVersionStore {
 
     @Override
     public synchronized void create(SchemaVersion version, EventEnvelope event) {
+        SchemaVersionStore.requireEventOf(version, event);
         TreeMap<Integer, EventEnvelope> stream = streams.computeIfAbsent(SchemaVersion.streamId(version.provider(),
                 version.method()), id -> new TreeMap<>());
         if (stream.containsKey(version.number())) {

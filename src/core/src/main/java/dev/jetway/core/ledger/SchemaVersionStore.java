@@ -31,4 +31,18 @@ public interface SchemaVersionStore {
      */
     void create(SchemaVersion version, EventEnvelope event);
 
+
+    /**
+     * Checks that {@code event} is the event of {@code version}: on its stream, at its position.
+     *
+     * @throws IllegalArgumentException naming what does not match
+     */
+    static void requireEventOf(SchemaVersion version, EventEnvelope event) {
+        String stream = SchemaVersion.streamId(version.provider(), version.method());
+        if (!event.streamId().equals(stream) || event.streamVersion() != version.number() - 1L) {
+            throw new IllegalArgumentException("the event of " + stream + " version " + version.number()
+                    + " belongs at stream version " + (version.number() - 1) + " of " + stream + ", not at "
+                    + event.streamVersion() + " of " + event.streamId());
+        }
+    }
 }

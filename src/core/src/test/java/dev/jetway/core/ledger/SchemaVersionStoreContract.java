@@ -129,6 +129,18 @@ public abstract class SchemaVersionStoreContract {
         assertThat(store.latest(provider + "x", ListMethod.TOOLS)).contains(otherProvider);
     }
 
+    @Test
+    void anEventOffTheVersionsStreamPositionIsRefused() {
+        SchemaVersion first = versionOf(provider, ListMethod.TOOLS, 1, tools("add"));
+        SchemaVersion second = versionOf(provider, ListMethod.TOOLS, 2, tools("mul"));
+        var eventOfSecond = SchemaVersionEvents.envelope(second,
+                SchemaVersionEvents.event(second, SchemaDiff.fromNothing(ListMethod.TOOLS, second.payload())), null);
+
+        assertThatThrownBy(() -> store.create(first, eventOfSecond)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("belongs at stream version 0 of schema#" + provider + "#tools/list");
+        assertThat(store.latest(provider, ListMethod.TOOLS)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} writers")
     @ValueSource(ints = {2, 8})
     void ofWritersOfOneNumberReleasedTogetherExactlyOneSucceeds(int writers) throws Exception {
