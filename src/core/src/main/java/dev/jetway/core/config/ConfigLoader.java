@@ -36,6 +36,7 @@ public final class ConfigLoader {
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
+    private static final Set<String> GROUP_KEYS = Set.of("strategy", "members", "min_healthy");
     private static final Set<String> MEMBER_KEYS = Set.of("name", "id", "weight", "priority");
 
     private final String source;
@@ -97,6 +98,7 @@ public final class ConfigLoader {
             }
             providers.put(entry.getKey(), provider(object(entry.getValue(), path), path));
         }
+        checkGroupMembers(providers);
         if (!settings.prefixNames()) rejectPredefinedToolCollisions(providers);
         return new GatewayConfig(settings, providers);
     }
@@ -132,6 +134,7 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, path + ".mode", e.getMessage(), e);
         }
+        rejectGroupKeysOutsideGroups(node, path, mode);
         JsonNode tools = node.get("tools");
         if (tools != null) checkTools(tools, path + ".tools");
         try {
@@ -162,21 +165,72 @@ public final class ConfigLoader {
                         + "weighted_round_robin, priority, random, least_connections but was '" + strategyText + "'", e);
             }
         }
-        List<GroupSpec.Member> members = new ArrayList<>();
         JsonNode membersNode = node.get("members");
-        if (membersNode != null) {
-            if (!membersNode.isArray()) throw expected(path + ".members", "a list of members", membersNode);
-            for (int i = 0; i < membersNode.size(); i++) {
-                String memberPath = path + ".members[" + i + "]";
-                ObjectNode member = object(membersNode.get(i), memberPath);
-                rejectUnknown(member, memberPath, MEMBER_KEYS);
-                String name = text(member, memberPath, "name", text(member, memberPath, "id", null));
-                if (name == null) throw new ConfigException(source, memberPath + ".name", "missing; expected a provider name");
-                members.add(new GroupSpec.Member(name, (int) number(member, memberPath, "weight", 0),
-                        (int) number(member, memberPath, "priority", 0)));
+        if (membersNode == null || membersNode.isNull()) {
+            throw new ConfigException(source, path + ".members",
+                    "missing; a group needs a list of members, e.g. '- name: other-provider'");
+        }
+        if (!membersNode.isArray()) throw expected(path + ".members", "a list of members", membersNode);
+        if (membersNode.isEmpty()) {
+            throw new ConfigException(source, path + ".members", "empty; a group needs at least one member");
+        }
+        List<GroupSpec.Member> members = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < membersNode.size(); i++) {
+            String memberPath = path + ".members[" + i + "]";
+            ObjectNode member = object(membersNode.get(i), memberPath);
+            rejectUnknown(member, memberPath, MEMBER_KEYS);
+            String name = text(member, memberPath, "name", text(member, memberPath, "id", null));
+            if (name == null) throw new ConfigException(source, memberPath + ".name", "missing; expected a provider name");
+            if (!seen.add(name)) {
+                throw new ConfigException(source, memberPath + ".name", "member '" + name
+                        + "' is listed twice; list each member once and give it a weight instead");
+            }
+            long weight = number(member, memberPath, "weight", GroupSpec.Member.DEFAULT_WEIGHT);
+            if (weight < 1) throw expected(memberPath + ".weight", "a whole number >= 1", member.get("weight"));
+            members.add(new GroupSpec.Member(name, (int) weight, (int) number(member, memberPath, "priority", 0)));
+        }
+        long minHealthy = number(node, path, "min_healthy", GroupSpec.DEFAULT_MIN_HEALTHY);
+        if (minHealthy < 1 || minHealthy > members.size()) {
+            throw expected(path + ".min_healthy", "a whole number from 1 to the number of members ("
+                    + members.size() + ")", node.get("min_healthy"));
+        }
+        return new GroupSpec(strategy, members, (int) minHealthy);
+    }
+
+    private void rejectGroupKeysOutsideGroups(ObjectNode node, String path, ProviderMode mode) {
+        if (mode == ProviderMode.GROUP) return;
+        for (String key : GROUP_KEYS) {
+            if (node.has(key)) {
+                throw new ConfigException(source, path + "." + key, "only a provider with 'mode: group' has '"
+                        + key + "'; this provider's mode is " + mode.wireName());
             }
         }
-        return new GroupSpec(strategy, members, (int) number(node, path, "min_healthy", 0));
+    }
+
+    /** Members name other providers of the same file; a group of groups is refused. */
+    private void checkGroupMembers(Map<String, ProviderSpec> providers) {
+        for (Map.Entry<String, ProviderSpec> p : providers.entrySet()) {
+            GroupSpec group = p.getValue().group();
+            if (group == null) continue;
+            for (int i = 0; i < group.members().size(); i++) {
+                String member = group.members().get(i).name();
+                String memberPath = "providers." + p.getKey() + ".members[" + i + "].name";
+                ProviderSpec target = providers.get(member);
+                if (member.equals(p.getKey())) {
+                    throw new ConfigException(source, memberPath, "group '" + p.getKey() + "' cannot contain itself");
+                }
+                if (target == null) {
+                    throw new ConfigException(source, memberPath, "unknown provider '" + member
+                            + "'; expected one of the providers in this file: " + providers.keySet().stream()
+                                    .filter(name -> providers.get(name).group() == null).toList());
+                }
+                if (target.group() != null) {
+                    throw new ConfigException(source, memberPath, "member '" + member
+                            + "' is itself a group; groups contain providers, not other groups");
+                }
+            }
+        }
     }
 
     private void checkTools(JsonNode tools, String path) {

@@ -58,7 +58,9 @@ class ProviderEventCodecTest {
                 new CircuitOpened("p", 5, Instant.parse("2026-11-21T10:00:30Z")),
                 new CircuitHalfOpened("p"),
                 new CircuitClosed("p"),
-                new ToolSchemaVersionCreated("p", "tools/list", 1, hash.substring(0, 16), hash, Json.parse("{\"tools\":[]}")));
+                new ToolSchemaVersionCreated("p", "tools/list", 2, hash.substring(0, 16), hash,
+                        Json.parse("{\"tools\":[{\"name\":\"add\"},{\"name\":\"sum\"}]}"), 2, List.of("sum"),
+                        List.of("mul"), List.of("add")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jetway.core.domain.provider;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -85,10 +86,15 @@ public sealed interface ProviderEvent {
 
     /**
      * A new content version of what a provider returned for a list method (mcpr's
-     * SchemaVersionCreated).
+     * SchemaVersionCreated). The schema ledger writes it on the stream
+     * {@code schema#<provider>#<method>} at stream version {@code versionNumber - 1}.
      *
      * @param versionId first 16 hex characters of {@code hash}
      * @param hash SHA-256 (hex) of the canonical JSON of {@code payload}
+     * @param itemCount how many items {@code payload} lists; null in events that predate it
+     * @param added names (URIs for resources) new since the previous version; null when unknown
+     * @param removed names gone since the previous version; null when unknown
+     * @param changed names whose definition changed since the previous version; null when unknown
      */
     record ToolSchemaVersionCreated(
             @JsonProperty("provider") String provider,
@@ -96,12 +102,25 @@ public sealed interface ProviderEvent {
             @JsonProperty("version_number") int versionNumber,
             @JsonProperty("version_id") String versionId,
             @JsonProperty("hash") String hash,
-            @JsonProperty("payload") JsonNode payload) implements ProviderEvent {
+            @JsonProperty("payload") JsonNode payload,
+            @JsonProperty("item_count") Integer itemCount,
+            @JsonProperty("added") List<String> added,
+            @JsonProperty("removed") List<String> removed,
+            @JsonProperty("changed") List<String> changed) implements ProviderEvent {
         public ToolSchemaVersionCreated {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(payload, "payload");
             if (hash == null || hash.length() != 64) throw new IllegalArgumentException("hash must be 64 hex chars");
             if (!hash.startsWith(versionId)) throw new IllegalArgumentException("version_id must be the hash prefix");
+            added = added == null ? null : List.copyOf(added);
+            removed = removed == null ? null : List.copyOf(removed);
+            changed = changed == null ? null : List.copyOf(changed);
+        }
+
+        /** A version whose item count and difference to the previous version are not known. */
+        public ToolSchemaVersionCreated(String provider, String method, int versionNumber, String versionId,
+                String hash, JsonNode payload) {
+            this(provider, method, versionNumber, versionId, hash, payload, null, null, null, null);
         }
     }
 }
