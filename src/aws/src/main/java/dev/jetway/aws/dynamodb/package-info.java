@@ -1,5 +1,5 @@
 /**
- * DynamoDB adapters: the event store over one table ({@link dev.jetway.aws.dynamodb.DynamoDbEventStore})
+ * DynamoDB adapters: the event store over one table ({@link dev.jetway.aws.dynamodb.DynamoDbEventStore}),
  * the table's schema ({@link dev.jetway.aws.dynamodb.EventTable}) and the mapping of its DynamoDB
  * Stream's records to the outbox's ({@link dev.jetway.aws.dynamodb.DynamoDbStreamRecords}). Every class takes its
  * {@code DynamoDbClient} from the caller; none creates one.
