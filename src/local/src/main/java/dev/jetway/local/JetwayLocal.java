@@ -6,6 +6,7 @@ import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.telemetry.PrometheusText;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,10 +24,12 @@ public final class JetwayLocal implements AutoCloseable {
     private final Gateway gateway;
     private final LocalHttpServer server;
     private final String endpoint;
+    private final LocalTelemetry telemetry;
 
-    private JetwayLocal(Gateway gateway, LocalHttpServer server, String host) {
+    private JetwayLocal(Gateway gateway, LocalHttpServer server, String host, LocalTelemetry telemetry) {
         this.gateway = gateway;
         this.server = server;
+        this.telemetry = telemetry;
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         this.endpoint = "http://" + shownHost + ":" + server.port() + FrontDoor.PATH;
     }
@@ -39,11 +42,21 @@ public final class JetwayLocal implements AutoCloseable {
                 new SubprocessConnector(workingDirectory, startTimeout, log::println),
                 new StreamableHttpConnector(startTimeout));
         Gateway gateway = Gateway.startingOnFirstUse(config, connector);
-        FrontDoor frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
+        LocalTelemetry telemetry = LocalTelemetry.start(config.telemetry(), workingDirectory, System.out);
+        FrontDoor frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true,
+                telemetry.requestObserver(gateway));
         LocalHttpServer server = new LocalHttpServer(frontDoor, host, port, config.settings().maxBodyBytes());
+        telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
         server.start();
         if (config.settings().warmOnStart()) gateway.warmAll();
-        return new JetwayLocal(gateway, server, host);
+        return new JetwayLocal(gateway, server, host, telemetry);
+    }
+
+    /** Where the Prometheus metrics are served when {@code telemetry.prometheus} is on. */
+    public static final String METRICS_PATH = "/metrics";
+
+    LocalTelemetry telemetry() {
+        return telemetry;
     }
 
     public String endpoint() {
@@ -58,6 +71,7 @@ public final class JetwayLocal implements AutoCloseable {
     public void close() {
         server.close();
         gateway.close();
+        telemetry.close();
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,6 +96,9 @@ public final class JetwayLocal implements AutoCloseable {
         config.providers().forEach((name, spec) -> System.err.println("jetway: provider " + name
                 + " (" + spec.mode().wireName() + ") " + jetway.gateway.describeState(name)
                 + (config.settings().warmOnStart() ? ", starting now" : ", starts on first use")));
+        jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));
+        jetway.telemetry.metrics().ifPresent(m -> System.err.println("jetway: Prometheus metrics at "
+                + jetway.endpoint().replace(FrontDoor.PATH, METRICS_PATH)));
         System.err.println("jetway: MCP endpoint ready at " + jetway.endpoint()
                 + "  (point your MCP client at this URL)");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The front door on the JDK's HTTP server: enough for one machine, no dependency, and it can
@@ -29,6 +30,25 @@ public final class LocalHttpServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.createContext("/", exchange -> serve(frontDoor, exchange));
         server.setExecutor(threads);
+    }
+
+    /** Serves {@code body} as a GET-only text resource at exactly {@code path} (e.g. /metrics), beside the front door. */
+    public void serveText(String path, String contentType, Supplier<String> body) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else if (!exchange.getRequestMethod().equals("GET")) {
+                    exchange.getResponseHeaders().set("Allow", "GET");
+                    exchange.sendResponseHeaders(405, -1);
+                } else {
+                    byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", contentType);
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
+            }
+        });
     }
 
     public void start() {

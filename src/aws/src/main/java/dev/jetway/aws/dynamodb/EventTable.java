@@ -51,7 +51,7 @@ public final class EventTable {
     public static final String PROJECTION_STATE = "state";
 
     public static final String EVENT_ITEM = EventItemImage.EVENT_ITEM;
-    public static final String STATE_ITEM = "state";
+    public static final String STATE_ITEM = EventItemImage.STATE_ITEM;
     public static final String STATE_SK = "state";
     static final String EVENT_SK_PREFIX = "e#";
 

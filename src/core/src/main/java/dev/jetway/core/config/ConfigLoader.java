@@ -30,7 +30,10 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway", "telemetry");
+    private static final Set<String> TELEMETRY_KEYS = Set.of("enabled", "stderr", "jsonl", "prometheus", "emf",
+            "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms");
+    private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
@@ -100,7 +103,10 @@ public final class ConfigLoader {
         }
         checkGroupMembers(providers);
         if (!settings.prefixNames()) rejectPredefinedToolCollisions(providers);
-        return new GatewayConfig(settings, providers);
+        TelemetrySettings telemetry = document.has("telemetry")
+                ? telemetry(object(document.get("telemetry"), "telemetry"))
+                : TelemetrySettings.defaults();
+        return new GatewayConfig(settings, providers, telemetry);
     }
 
     private GatewaySettings settings(ObjectNode node) {
@@ -118,6 +124,51 @@ public final class ConfigLoader {
                     bool(node, "gateway", "warm_on_start", d.warmOnStart()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
+        }
+    }
+
+    private TelemetrySettings telemetry(ObjectNode node) {
+        rejectUnknown(node, "telemetry", TELEMETRY_KEYS);
+        TelemetrySettings d = TelemetrySettings.defaults();
+        String jsonl = d.jsonlPath();
+        JsonNode jsonlNode = node.get("jsonl");
+        if (jsonlNode != null && !jsonlNode.isNull()) {
+            if (jsonlNode.isBoolean()) jsonl = jsonlNode.booleanValue() ? d.jsonlPath() : null;
+            else if (jsonlNode.isTextual() && !jsonlNode.asText().isBlank()) jsonl = jsonlNode.asText();
+            else throw expected("telemetry.jsonl", "a file path, true (" + d.jsonlPath() + ") or false", jsonlNode);
+        }
+        String bus = null;
+        double sampleRate = d.eventBridgeSampleRate();
+        JsonNode eventBridge = node.get("eventbridge");
+        if (eventBridge != null && !eventBridge.isNull()) {
+            ObjectNode eb = object(eventBridge, "telemetry.eventbridge");
+            rejectUnknown(eb, "telemetry.eventbridge", EVENTBRIDGE_KEYS);
+            bus = text(eb, "telemetry.eventbridge", "bus", null);
+            if (bus == null || bus.isBlank()) {
+                throw new ConfigException(source, "telemetry.eventbridge.bus", "missing; name the event bus that receives telemetry");
+            }
+            JsonNode rate = eb.get("sample_rate");
+            if (rate != null && !rate.isNull()) {
+                if (!rate.isNumber() || rate.doubleValue() < 0 || rate.doubleValue() > 1) {
+                    throw expected("telemetry.eventbridge.sample_rate", "a number from 0 to 1", rate);
+                }
+                sampleRate = rate.doubleValue();
+            }
+        }
+        try {
+            return new TelemetrySettings(
+                    bool(node, "telemetry", "enabled", d.enabled()),
+                    bool(node, "telemetry", "stderr", d.stderr()),
+                    jsonl,
+                    bool(node, "telemetry", "prometheus", d.prometheus()),
+                    bool(node, "telemetry", "emf", d.emf()),
+                    bus,
+                    sampleRate,
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "queue_capacity", d.queueCapacity())),
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "batch_size", d.batchSize())),
+                    Duration.ofMillis(number(node, "telemetry", "flush_interval_ms", d.flushInterval().toMillis())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, "telemetry", e.getMessage(), e);
         }
     }
 

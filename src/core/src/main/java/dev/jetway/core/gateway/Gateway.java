@@ -127,6 +127,28 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The provider a routed request would go to, without sending it; empty for methods that are not
+     * routed and for names nobody owns. For telemetry labels.
+     */
+    public java.util.Optional<String> providerOf(String method, ObjectNode params) {
+        try {
+            // Resolving rewrites the name in place: a shallow copy keeps the caller's params (and skips copying arguments).
+            ObjectNode copy = Json.object();
+            if (params != null) copy.setAll(method.equals("completion/complete") ? params.deepCopy() : params);
+            return java.util.Optional.ofNullable(switch (method) {
+                case "tools/call" -> rewriteName(copy, "name", ListKind.TOOLS, "tool");
+                case "prompts/get" -> rewriteName(copy, "name", ListKind.PROMPTS, "prompt");
+                case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
+                        rewriteName(copy, "uri", ListKind.RESOURCES, "resource");
+                case "completion/complete" -> completionRoute(copy);
+                default -> null;
+            }).map(Route::provider);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Sends logging/setLevel to every running provider that has logging. */
     public void setLogLevel(ObjectNode params) {
         for (String provider : config.providers().keySet()) {
