@@ -64,6 +64,7 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
     private final Function<String, UpstreamListener> listeners;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
 
     /** What this instance knows and holds of one provider. */
     private static final class Slot {
@@ -173,6 +174,7 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
     /** Stops what this instance launched and records it, so that a shared store does not keep a stale READY. */
     @Override
     public void close() {
+        closed = true;
         for (Slot slot : slots.values()) {
             Launched launched = slot.launched;
             if (launched == null) continue;
@@ -384,6 +386,7 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
         Launched launched = null;
         try {
             launched = launcher.start(slot.name, slot.spec, listeners.apply(slot.name));
+            if (closed) throw new ProviderUnavailableException(slot.name, "the gateway shut down during the start");
             int tools = countTools(slot.name, launched.session());
             slot.launched = launched;
             remember(slot, repository.executeWithRetry(slot.name, new ProviderCommand.MarkStarted(launched.endpoint(),
