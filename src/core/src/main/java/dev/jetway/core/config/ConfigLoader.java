@@ -35,7 +35,8 @@ public final class ConfigLoader {
             "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms");
     private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
-            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start");
+            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
+            "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -121,7 +122,8 @@ public final class ConfigLoader {
                     number(node, "gateway", "max_body_bytes", d.maxBodyBytes()),
                     Duration.ofSeconds(number(node, "gateway", "request_timeout_s", d.requestTimeout().toSeconds())),
                     bool(node, "gateway", "background_discovery", d.backgroundDiscovery()),
-                    bool(node, "gateway", "warm_on_start", d.warmOnStart()));
+                    bool(node, "gateway", "warm_on_start", d.warmOnStart()),
+                    lifecycle(node, d.lifecycle()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
         }
@@ -170,6 +172,14 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "telemetry", e.getMessage(), e);
         }
+    }
+
+    private LifecycleSettings lifecycle(ObjectNode node, LifecycleSettings d) {
+        return new LifecycleSettings(
+                Duration.ofSeconds(number(node, "gateway", "start_wait_s", d.startWait().toSeconds())),
+                (int) number(node, "gateway", "circuit_failure_threshold", d.circuitFailureThreshold()),
+                Duration.ofSeconds(number(node, "gateway", "circuit_reset_s", d.circuitResetTimeout().toSeconds())),
+                bool(node, "gateway", "management_tools", d.managementTools()));
     }
 
     private ProviderSpec provider(ObjectNode node, String path) {

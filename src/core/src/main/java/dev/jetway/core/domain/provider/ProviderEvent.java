@@ -38,16 +38,38 @@ public sealed interface ProviderEvent {
             @JsonProperty("provider") String provider,
             @JsonProperty("attempt") int attempt) implements ProviderEvent {}
 
+    /** {@code startedAt} (optional, added after the first release) starts the idle clock. */
     record ProviderStarted(
             @JsonProperty("provider") String provider,
             @JsonProperty("endpoint") String endpoint,
             @JsonProperty("tools_count") int toolsCount,
-            @JsonProperty("startup_duration_ms") long startupDurationMs) implements ProviderEvent {}
+            @JsonProperty("startup_duration_ms") long startupDurationMs,
+            @JsonProperty("started_at") Instant startedAt) implements ProviderEvent {
+        public ProviderStarted(String provider, String endpoint, int toolsCount, long startupDurationMs) {
+            this(provider, endpoint, toolsCount, startupDurationMs, null);
+        }
+    }
 
+    /** {@code retryAt} (optional): the next start is not attempted before it (capped exponential backoff). */
     record ProviderStartFailed(
             @JsonProperty("provider") String provider,
             @JsonProperty("error") String error,
-            @JsonProperty("attempt") int attempt) implements ProviderEvent {}
+            @JsonProperty("attempt") int attempt,
+            @JsonProperty("retry_at") Instant retryAt) implements ProviderEvent {
+        public ProviderStartFailed(String provider, String error, int attempt) {
+            this(provider, error, attempt, null);
+        }
+    }
+
+    /**
+     * The provider was used. Recorded at most once per provider per last-use window, not per call,
+     * so that the idle collector can stop only providers nobody used within their idle TTL.
+     */
+    record ProviderUsed(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("used_at") Instant usedAt) implements ProviderEvent {
+        public ProviderUsed { Objects.requireNonNull(usedAt, "usedAt"); }
+    }
 
     record ProviderDegraded(
             @JsonProperty("provider") String provider,
