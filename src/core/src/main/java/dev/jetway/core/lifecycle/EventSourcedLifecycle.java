@@ -350,7 +350,8 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
                                 + " failed start(s) (last error: " + p.lastError() + "); the next start is tried after "
                                 + p.startRetryAt());
                     }
-                    if (claimStart(slot)) beginStart(slot);
+                    // The winner waits on its own start, so it sees that start's outcome, not a later state.
+                    if (claimStart(slot)) awaitLocalStart(slot, beginStart(slot), deadline);
                     continue;
                 }
             }
