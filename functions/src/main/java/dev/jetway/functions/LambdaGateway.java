@@ -1,0 +1,46 @@
+package dev.jetway.functions;
+
+import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.mcp.FrontDoor;
+import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.mcp.SessionStore;
+import dev.jetway.core.upstream.ProviderConnector;
+import dev.jetway.core.upstream.StreamableHttpConnector;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The gateway function's composition root: plain constructor wiring, done once per Lambda
+ * instance (before the SnapStart snapshot when SnapStart is on). No provider starts here.
+ */
+final class LambdaGateway {
+
+    private final Gateway gateway;
+    private final FrontDoor frontDoor;
+
+    /** Wires the parts; tests pass their own connector and session store. */
+    LambdaGateway(GatewayConfig config, ProviderConnector connector, SessionStore sessions, Clock clock) {
+        this.gateway = Gateway.startingOnFirstUse(config, connector);
+        // A buffered Lambda response cannot hold a GET event stream open: canHoldStreams is false.
+        this.frontDoor = new FrontDoor(gateway, sessions, clock, false);
+    }
+
+    /** The real wiring, from the function's environment variables. */
+    static LambdaGateway fromEnvironment(Map<String, String> environment) {
+        GatewayConfig config = LambdaSettings.fromEnvironment(environment).loadConfig();
+        ProviderConnector connector = new AwsConnector(new StreamableHttpConnector(config.settings().requestTimeout()));
+        // Sessions live in this instance only, until a store shared by all instances (DynamoDB) is
+        // wired here: a client whose requests reach another instance must initialize again.
+        SessionStore sessions = new InMemorySessionStore();
+        return new LambdaGateway(config, connector, sessions, Clock.systemUTC());
+    }
+
+    FrontDoor frontDoor() {
+        return frontDoor;
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+}
