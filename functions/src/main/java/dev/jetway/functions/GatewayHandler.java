@@ -24,14 +24,21 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
     private final FrontDoor frontDoor;
+    @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds registered hooks weakly; this keeps it alive
+    private final SnapStartPriming priming;
 
     /** Called once per instance by the Lambda runtime: wires everything from the environment. */
     public GatewayHandler() {
-        this(LambdaGateway.fromEnvironment(System.getenv()).frontDoor());
+        this(LambdaGateway.fromEnvironment(System.getenv()).frontDoor(), SnapStartPriming.register());
     }
 
     GatewayHandler(FrontDoor frontDoor) {
+        this(frontDoor, null);
+    }
+
+    private GatewayHandler(FrontDoor frontDoor, SnapStartPriming priming) {
         this.frontDoor = frontDoor;
+        this.priming = priming;
     }
 
     @Override
