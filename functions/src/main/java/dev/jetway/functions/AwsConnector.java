@@ -10,17 +10,18 @@ import dev.jetway.core.upstream.UpstreamSession;
 final class AwsConnector implements ProviderConnector {
 
     private final ProviderConnector remote;
+    private final ProviderConnector lambda;
 
-    AwsConnector(ProviderConnector remote) {
+    AwsConnector(ProviderConnector remote, ProviderConnector lambda) {
         this.remote = remote;
+        this.lambda = lambda;
     }
 
     @Override
     public UpstreamSession connect(String name, ProviderSpec spec, UpstreamListener listener) {
         return switch (spec.mode()) {
             case REMOTE -> remote.connect(name, spec, listener);
-            case LAMBDA -> throw new ProviderUnavailableException(name,
-                    "lambda providers are not available in this version of the gateway function");
+            case LAMBDA -> lambda.connect(name, spec, listener);
             case SUBPROCESS -> throw new ProviderUnavailableException(name,
                     "subprocess providers cannot run on AWS Lambda (no child processes); use mode remote, lambda or container");
             case CONTAINER -> throw new ProviderUnavailableException(name,

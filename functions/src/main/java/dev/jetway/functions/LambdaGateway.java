@@ -1,6 +1,8 @@
 package dev.jetway.functions;
 
+import dev.jetway.aws.lambda.LambdaProviderConnector;
 import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.domain.provider.ProviderMode;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
@@ -8,7 +10,10 @@ import dev.jetway.core.mcp.SessionStore;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The gateway function's composition root: plain constructor wiring, done once per Lambda
@@ -29,11 +34,23 @@ final class LambdaGateway {
     /** The real wiring, from the function's environment variables. */
     static LambdaGateway fromEnvironment(Map<String, String> environment) {
         GatewayConfig config = LambdaSettings.fromEnvironment(environment).loadConfig();
-        ProviderConnector connector = new AwsConnector(new StreamableHttpConnector(config.settings().requestTimeout()));
+        Duration timeout = config.settings().requestTimeout();
+        ProviderConnector connector = new AwsConnector(new StreamableHttpConnector(timeout), lambdaProviders(config));
         // Sessions live in this instance only, until a store shared by all instances (DynamoDB) is
         // wired here: a client whose requests reach another instance must initialize again.
         SessionStore sessions = new InMemorySessionStore();
         return new LambdaGateway(config, connector, sessions, Clock.systemUTC());
+    }
+
+    /** The Lambda client is built only when a provider needs it: it costs cold-start time. */
+    private static ProviderConnector lambdaProviders(GatewayConfig config) {
+        boolean needed = config.providers().values().stream().anyMatch(p -> p.mode() == ProviderMode.LAMBDA);
+        if (!needed) return (name, spec, listener) -> { throw new IllegalStateException("no lambda provider is configured"); };
+        Duration timeout = config.settings().requestTimeout();
+        // The socket must outlast the slowest call; the request timeout ends it first.
+        LambdaClient client = LambdaClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(timeout.plusSeconds(5))).build();
+        return new LambdaProviderConnector(client, timeout);
     }
 
     FrontDoor frontDoor() {
