@@ -1,6 +1,9 @@
 package dev.jetway.functions;
 
 import dev.jetway.aws.lambda.LambdaProviderConnector;
+import dev.jetway.aws.secrets.SecretHeaderConnector;
+import dev.jetway.aws.secrets.SecretsManagerSecrets;
+import dev.jetway.core.config.ConfigException;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.provider.ProviderMode;
 import dev.jetway.core.gateway.Gateway;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The gateway function's composition root: plain constructor wiring, done once per Lambda
@@ -33,13 +37,28 @@ final class LambdaGateway {
 
     /** The real wiring, from the function's environment variables. */
     static LambdaGateway fromEnvironment(Map<String, String> environment) {
-        GatewayConfig config = LambdaSettings.fromEnvironment(environment).loadConfig();
+        LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
+        GatewayConfig config = settings.loadConfig();
         Duration timeout = config.settings().requestTimeout();
-        ProviderConnector connector = new AwsConnector(new StreamableHttpConnector(timeout), lambdaProviders(config));
+        ProviderConnector connector = new AwsConnector(remoteProviders(config, settings), lambdaProviders(config));
         // Sessions live in this instance only, until a store shared by all instances (DynamoDB) is
         // wired here: a client whose requests reach another instance must initialize again.
         SessionStore sessions = new InMemorySessionStore();
         return new LambdaGateway(config, connector, sessions, Clock.systemUTC());
+    }
+
+    /** Remote providers over Streamable HTTP; a Secrets Manager client only when a header references a secret. */
+    private static ProviderConnector remoteProviders(GatewayConfig config, LambdaSettings settings) {
+        ProviderConnector http = new StreamableHttpConnector(config.settings().requestTimeout());
+        boolean referencesSecrets;
+        try {
+            referencesSecrets = SecretHeaderConnector.anyReferenced(config.providers());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(settings.configLocation(), "", e.getMessage(), e);
+        }
+        if (!referencesSecrets) return http;
+        SecretsManagerClient client = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return new SecretHeaderConnector(http, new SecretsManagerSecrets(client));
     }
 
     /** The Lambda client is built only when a provider needs it: it costs cold-start time. */

@@ -42,4 +42,20 @@ class LambdaSettingsTest {
         assertThatThrownBy(settings::loadConfig).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("classpath:absent.yaml").hasMessageContaining("set JETWAY_CONFIG to a file path");
     }
+
+    @Test
+    void aMalformedSecretReferenceStopsStartUpNamingTheFileProviderAndHeader(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), """
+                providers:
+                  weather:
+                    mode: remote
+                    url: https://weather.example.com/mcp
+                    headers:
+                      Authorization: "Bearer ${secretsmanager:prod/weather#token"
+                """);
+
+        assertThatThrownBy(() -> LambdaGateway.fromEnvironment(Map.of("JETWAY_CONFIG", file.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(file.toString())
+                .hasMessageContaining("providers.weather.headers.Authorization: malformed secret reference");
+    }
 }
