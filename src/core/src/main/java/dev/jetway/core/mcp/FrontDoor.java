@@ -336,8 +336,15 @@ public final class FrontDoor {
 
     private FrontDoorResponse get(FrontDoorRequest request) {
         Optional<String> version = request.headers().first(VERSION_HEADER);
-        if (!canHoldStreams || version.map(ProtocolVersions::isStatelessEra).orElse(false)) {
+        if (version.map(ProtocolVersions::isStatelessEra).orElse(false)) {
             return new FrontDoorResponse.Complete(405, Map.of("Allow", "POST, DELETE"), new byte[0]);
+        }
+        if (!canHoldStreams) {
+            // Said in the body too: a client that sees only "405" cannot tell a missing feature from a bug.
+            return new FrontDoorResponse.Complete(405, Map.of("Allow", "POST, DELETE", "Content-Type", "application/json"),
+                    bytes(Json.write(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "GET event streams are not "
+                            + "available here: this gateway runtime buffers every response and cannot hold a "
+                            + "stream open. Use POST; notifications that belong to a request arrive in its response."))));
         }
         if (!accepts(request, "text/event-stream")) {
             return plain(406, "GET opens an event stream: Accept must include text/event-stream");
