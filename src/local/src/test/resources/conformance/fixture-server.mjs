@@ -13,6 +13,8 @@ const load = (path) => import(pathToFileURL(resolve(modules, path)).href);
 const { McpServer, ResourceTemplate } = await load("@modelcontextprotocol/sdk/dist/esm/server/mcp.js");
 const { StdioServerTransport } = await load("@modelcontextprotocol/sdk/dist/esm/server/stdio.js");
 const { z } = await load("zod/index.js");
+const { ElicitResultSchema, CreateMessageResultSchema, ListRootsResultSchema, SubscribeRequestSchema,
+  UnsubscribeRequestSchema } = await load("@modelcontextprotocol/sdk/dist/esm/types.js");
 
 // A 1x1 PNG and a tiny WAV: the scenarios check type and mime type, not the pixels.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
@@ -62,6 +64,62 @@ server.registerTool("test_tool_with_progress", { description: "Tests tool that r
   });
 server.registerTool("test_error_handling", { description: "Tests error response handling" },
   async () => { throw new Error("This tool intentionally returns an error for testing"); });
+
+// Server-to-client requests made while a tool runs. In the session era the gateway relays them
+// to the client on the tool call's event stream; in the stateless era it turns them into an
+// InputRequiredResult and resumes the call when the client retries with inputResponses.
+const ask = (extra, method, params, schema) => extra.sendRequest({ method, params }, schema);
+const elicit = (extra, message, properties, required = []) => ask(extra, "elicitation/create",
+  { message, requestedSchema: { type: "object", properties, required } }, ElicitResultSchema);
+const sample = (extra, prompt, maxTokens) => ask(extra, "sampling/createMessage",
+  { messages: [{ role: "user", content: { type: "text", text: prompt } }], maxTokens }, CreateMessageResultSchema);
+const roots = (extra) => ask(extra, "roots/list", {}, ListRootsResultSchema);
+// The stateless era names each input request; a session-era provider has no such name, so this
+// fixture suggests one in the request's _meta, which Jetway uses as the inputRequests key.
+const KEY = "dev.jetway/inputKey";
+const named = (key, params) => ({ ...params, _meta: { [KEY]: key } });
+const elicitAs = (extra, key, message, properties, required) => ask(extra, "elicitation/create",
+  named(key, { message, requestedSchema: { type: "object", properties, required } }), ElicitResultSchema);
+const sampleAs = (extra, key, prompt, maxTokens) => ask(extra, "sampling/createMessage",
+  named(key, { messages: [{ role: "user", content: { type: "text", text: prompt } }], maxTokens }), CreateMessageResultSchema);
+const rootsAs = (extra, key) => ask(extra, "roots/list", named(key, {}), ListRootsResultSchema);
+const answered = (result) => `action=${result.action}, content=${JSON.stringify(result.content ?? {})}`;
+
+server.registerTool("test_sampling", { description: "Tests server-initiated sampling (LLM completion request)",
+  inputSchema: { prompt: z.string().describe("The prompt to send to the LLM") } },
+  async ({ prompt }, extra) => {
+    const result = await sample(extra, prompt, 100);
+    return text(`LLM response: ${result.content?.text ?? "No response"}`);
+  });
+server.registerTool("test_elicitation", { description: "Tests server-initiated elicitation (user input request)",
+  inputSchema: { message: z.string().describe("The message to show the user") } },
+  async ({ message }, extra) => text(`User response: ${answered(await elicit(extra, message,
+    { response: { type: "string", description: "User's response" } }, ["response"]))}`));
+server.registerTool("test_elicitation_sep1034_defaults", { description: "Tests elicitation with default values per SEP-1034",
+  inputSchema: {} },
+  async (_args, extra) => text(`Elicitation completed: ${answered(await elicit(extra,
+    "Please review and update the form fields with defaults", {
+      name: { type: "string", description: "User name", default: "John Doe" },
+      age: { type: "integer", description: "User age", default: 30 },
+      score: { type: "number", description: "User score", default: 95.5 },
+      status: { type: "string", description: "User status", enum: ["active", "inactive", "pending"], default: "active" },
+      verified: { type: "boolean", description: "Verification status", default: true },
+    }))}`));
+server.registerTool("test_elicitation_sep1330_enums", { description: "Tests elicitation with enum schema improvements per SEP-1330",
+  inputSchema: {} },
+  async (_args, extra) => {
+    const titled = (prefix, word) => [1, 2, 3].map((n) => ({ const: `${prefix}${n}`, title: `${["First", "Second", "Third"][n - 1]} ${word}` }));
+    return text(`Elicitation completed: ${answered(await elicit(extra, "Please select options from the enum fields", {
+      untitledSingle: { type: "string", description: "Select one option", enum: ["option1", "option2", "option3"] },
+      titledSingle: { type: "string", description: "Select one option with titles", oneOf: titled("value", "Option") },
+      legacyEnum: { type: "string", description: "Select one option (legacy)", enum: ["opt1", "opt2", "opt3"],
+        enumNames: ["Option One", "Option Two", "Option Three"] },
+      untitledMulti: { type: "array", description: "Select multiple options", minItems: 1, maxItems: 3,
+        items: { type: "string", enum: ["option1", "option2", "option3"] } },
+      titledMulti: { type: "array", description: "Select multiple options with titles", minItems: 1, maxItems: 3,
+        items: { anyOf: titled("value", "Choice") } },
+    }))}`);
+  });
 
 server.registerResource("static-text", "test://static-text",
   { title: "Static Text Resource", description: "A static text resource for testing", mimeType: "text/plain" },
