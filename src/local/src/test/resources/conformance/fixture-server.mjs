@@ -133,6 +133,22 @@ server.registerResource("template", new ResourceTemplate("test://template/{id}/d
   async (uri, { id }) => ({ contents: [{ uri: uri.toString(), mimeType: "application/json",
     text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }) }] }));
 
+// A resource clients can subscribe to: every subscription is followed by one
+// notifications/resources/updated for it, so the relay of updates can be observed.
+const subscriptions = new Set();
+server.registerResource("watched-resource", "test://watched-resource",
+  { title: "Watched Resource", description: "A resource whose subscribers hear of updates", mimeType: "text/plain" },
+  async () => ({ contents: [{ uri: "test://watched-resource", mimeType: "text/plain", text: "Watched resource content" }] }));
+server.server.setRequestHandler(SubscribeRequestSchema, async ({ params: { uri } }) => {
+  subscriptions.add(uri);
+  setTimeout(() => { if (subscriptions.has(uri)) server.server.sendResourceUpdated({ uri }); }, 20);
+  return {};
+});
+server.server.setRequestHandler(UnsubscribeRequestSchema, async ({ params: { uri } }) => {
+  subscriptions.delete(uri);
+  return {};
+});
+
 server.registerPrompt("test_simple_prompt", { title: "Simple Test Prompt", description: "A simple prompt without arguments" },
   async () => ({ messages: [{ role: "user", content: { type: "text", text: "This is a simple prompt for testing." } }] }));
 server.registerPrompt("test_prompt_with_arguments", {

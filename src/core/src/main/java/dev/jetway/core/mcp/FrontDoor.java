@@ -53,6 +53,7 @@ public final class FrontDoor {
     private final Clock clock;
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
+    private final ResourceSubscriptions resourceSubscriptions = new ResourceSubscriptions();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
 
     /**
@@ -137,7 +138,7 @@ public final class FrontDoor {
                 return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                         "JSON-RPC batches are not allowed in protocol version " + version));
             }
-            return sessionBatch(batch);
+            return sessionBatch(batch, session.get().id());
         }
         if (!(body instanceof ObjectNode message)) {
             return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the body must be a JSON-RPC message object"));
@@ -155,7 +156,7 @@ public final class FrontDoor {
         return dispatch(request, message, false);
     }
 
-    private FrontDoorResponse sessionBatch(ArrayNode batch) {
+    private FrontDoorResponse sessionBatch(ArrayNode batch, String sessionId) {
         if (batch.isEmpty()) return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "empty batch"));
         ArrayNode responses = Json.MAPPER.createArrayNode();
         for (JsonNode item : batch) {
@@ -166,7 +167,7 @@ public final class FrontDoor {
             if (Envelope.isResponse(message)) {
                 clientRequests.answer(message);
             } else if (!Envelope.isNotification(message)) {
-                responses.add(answer(message, UpstreamListener.NONE, false));
+                responses.add(answer(message, UpstreamListener.NONE, false, sessionId));
             }
         }
         if (responses.isEmpty()) return accepted();
@@ -272,22 +273,23 @@ public final class FrontDoor {
 
     private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless) {
         String method = message.get("method").asText();
+        String sessionId = stateless ? null : request.headers().first(SESSION_HEADER).orElse(null);
         int notFoundStatus = stateless ? 404 : 200;
         if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
             boolean relayLogs = !stateless || message.path("params").path("_meta").has(META_LOG_LEVEL);
             return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                     "Cache-Control", "no-cache"), sink -> {
                 StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
-                relay.send(answer(message, relay, stateless));
+                relay.send(answer(message, relay, stateless, sessionId));
             });
         }
-        ObjectNode response = answer(message, UpstreamListener.NONE, stateless);
+        ObjectNode response = answer(message, UpstreamListener.NONE, stateless, sessionId);
         int status = response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND ? notFoundStatus : 200;
         return json(status, response);
     }
 
     /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
-    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless) {
+    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, String sessionId) {
         JsonNode id = message.get("id");
         String method = message.get("method").asText();
         ObjectNode params = message.get("params") instanceof ObjectNode p ? p : Json.object();
@@ -297,7 +299,7 @@ public final class FrontDoor {
             if (kind != null) {
                 result = gateway.list(kind);
             } else if (ROUTED.contains(method)) {
-                result = gateway.route(method, params, listener);
+                result = route(method, params, listener, sessionId);
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
@@ -320,6 +322,19 @@ public final class FrontDoor {
         }
     }
 
+    /** Routes a request, keeping count of which session subscribed to which resource. */
+    private ObjectNode route(String method, ObjectNode params, UpstreamListener listener, String sessionId) {
+        String uri = params.path("uri").asText(null);
+        boolean tracked = sessionId != null && uri != null;
+        if (tracked && method.equals("resources/unsubscribe")
+                && resourceSubscriptions.unsubscribeAndCheckOthers(sessionId, uri)) {
+            return Json.object(); // another session still needs the provider's subscription
+        }
+        ObjectNode result = gateway.route(method, params, listener);
+        if (tracked && method.equals("resources/subscribe")) resourceSubscriptions.subscribe(sessionId, uri);
+        return result;
+    }
+
     // ---- GET and DELETE ---------------------------------------------------------------------
 
     private FrontDoorResponse get(FrontDoorRequest request) {
@@ -337,9 +352,10 @@ public final class FrontDoor {
         }
         String sessionId = session.get().id();
         BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        // Registered before the headers go out, so nothing sent after the client sees 200 is lost.
+        sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
         return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                 "Cache-Control", "no-cache"), sink -> {
-            sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
             try {
                 while (sessions.find(sessionId).isPresent()) {
                     ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
@@ -355,7 +371,12 @@ public final class FrontDoor {
     }
 
     private void toSessionStreams(ObjectNode notification) {
-        sessionStreams.values().forEach(queues -> queues.forEach(q -> q.offer(notification.deepCopy())));
+        boolean update = "notifications/resources/updated".equals(notification.path("method").asText());
+        String uri = notification.path("params").path("uri").asText("");
+        sessionStreams.forEach((sessionId, queues) -> {
+            if (update && !resourceSubscriptions.wants(sessionId, uri)) return;
+            queues.forEach(q -> q.offer(notification.deepCopy()));
+        });
     }
 
     private FrontDoorResponse delete(FrontDoorRequest request) {
@@ -363,7 +384,21 @@ public final class FrontDoor {
         if (sessionId.isEmpty()) return plain(400, "missing " + SESSION_HEADER + " header");
         if (!sessions.remove(sessionId.get())) return plain(404, "session not found");
         sessionStreams.remove(sessionId.get());
+        releaseSubscriptions(sessionId.get());
         return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
+    }
+
+    /** Unsubscribes the provider from what only the ended session was subscribed to. */
+    private void releaseSubscriptions(String sessionId) {
+        for (String uri : resourceSubscriptions.endSession(sessionId)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    gateway.route("resources/unsubscribe", Json.object().put("uri", uri), UpstreamListener.NONE);
+                } catch (RuntimeException e) {
+                    // The provider keeps a subscription nobody listens to; its updates are dropped here.
+                }
+            });
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------
