@@ -13,6 +13,7 @@ const load = (path) => import(pathToFileURL(resolve(modules, path)).href);
 const { McpServer, ResourceTemplate } = await load("@modelcontextprotocol/sdk/dist/esm/server/mcp.js");
 const { StdioServerTransport } = await load("@modelcontextprotocol/sdk/dist/esm/server/stdio.js");
 const { z } = await load("zod/index.js");
+const { McpError } = await load("@modelcontextprotocol/sdk/dist/esm/types.js");
 const { ElicitResultSchema, CreateMessageResultSchema, ListRootsResultSchema, SubscribeRequestSchema,
   UnsubscribeRequestSchema } = await load("@modelcontextprotocol/sdk/dist/esm/types.js");
 
@@ -121,6 +122,60 @@ server.registerTool("test_elicitation_sep1330_enums", { description: "Tests elic
     }))}`);
   });
 
+// Tools whose questions a stateless-era (2026-07-28) client receives as an InputRequiredResult.
+const none = { inputSchema: {} };
+const nameSchema = { name: { type: "string" } };
+server.registerTool("test_input_required_result_elicitation", { description: "MRTR: asks for the user's name", ...none },
+  async (_args, extra) => text(`Hello, ${(await elicitAs(extra, "user_name", "What is your name?", nameSchema, ["name"])).content?.name}!`));
+server.registerTool("test_input_required_result_sampling", { description: "MRTR: asks the client's model a question", ...none },
+  async (_args, extra) => text(`Sampling result: ${(await sampleAs(extra, "capital_question", "What is the capital of France?", 100)).content?.text}`));
+server.registerTool("test_input_required_result_list_roots", { description: "MRTR: asks for the client's roots", ...none },
+  async (_args, extra) => text(`Found ${(await rootsAs(extra, "client_roots")).roots.length} root(s)`));
+server.registerTool("test_input_required_result_request_state", { description: "MRTR: asks for a confirmation", ...none },
+  async (_args, extra) => {
+    const answer = await elicitAs(extra, "confirm", "Please confirm", { ok: { type: "boolean" } }, ["ok"]);
+    return text(answer.content?.ok === true ? "state-ok: the confirmation reached the same call" : "not confirmed");
+  });
+server.registerTool("test_input_required_result_multiple_inputs", { description: "MRTR: asks three questions at once", ...none },
+  async (_args, extra) => {
+    const [user, greeting, found] = await Promise.all([
+      elicitAs(extra, "user_name", "What is your name?", nameSchema, ["name"]),
+      sampleAs(extra, "greeting", "Generate a greeting", 50),
+      rootsAs(extra, "client_roots"),
+    ]);
+    return text(`Name: ${user.content?.name}; Greeting: ${greeting.content?.text}; Roots: ${found.roots.length}`);
+  });
+server.registerTool("test_input_required_result_multi_round", { description: "MRTR: asks two questions, one after the other", ...none },
+  async (_args, extra) => {
+    const name = (await elicitAs(extra, "step1", "Step 1: What is your name?", nameSchema, ["name"])).content?.name;
+    const color = (await elicitAs(extra, "step2", "Step 2: What is your favorite color?", { color: { type: "string" } }, ["color"])).content?.color;
+    return text(`Multi-round complete for ${name} who likes ${color}`);
+  });
+server.registerTool("test_input_required_result_tampered_state", { description: "MRTR: asks for a confirmation (the state is sealed by the gateway)", ...none },
+  async (_args, extra) => {
+    await elicitAs(extra, "confirm", "Please confirm", { ok: { type: "boolean" } }, ["ok"]);
+    return text("integrity-ok: state verified");
+  });
+// Asks for both; the gateway refuses what the client did not declare, and the tool carries on without it.
+server.registerTool("test_input_required_result_capabilities", { description: "MRTR: asks only what the client can answer", ...none },
+  async (_args, extra) => {
+    const outcomes = await Promise.allSettled([
+      elicitAs(extra, "elicit_input", "Elicitation input", { value: { type: "string" } }, ["value"]),
+      sampleAs(extra, "sample_input", "Sample request", 50),
+    ]);
+    return text(`capabilities-ok: answered ${outcomes.filter((o) => o.status === "fulfilled").length}`);
+  });
+// Needs sampling; when the gateway says the client lacks it (-32021), the call fails with that error.
+server.registerTool("test_missing_capability", { description: "Test tool requiring sampling", ...none },
+  async () => text("Success"));
+// A prompt without arguments gets the request context as its only parameter.
+server.registerPrompt("test_input_required_result_prompt", { description: "MRTR: prompt that requires elicitation input" },
+  async (extra) => {
+    const answer = await elicitAs(extra, "user_context", "What context should the prompt use?",
+      { context: { type: "string" } }, ["context"]);
+    return { messages: [{ role: "user", content: { type: "text", text: `Prompt with context: ${answer.content?.context}` } }] };
+  });
+
 server.registerResource("static-text", "test://static-text",
   { title: "Static Text Resource", description: "A static text resource for testing", mimeType: "text/plain" },
   async () => ({ contents: [{ uri: "test://static-text", mimeType: "text/plain",
@@ -173,5 +228,19 @@ server.registerPrompt("test_prompt_with_image", { title: "Prompt With Image", de
 server.server.setRequestHandler(
   z.object({ method: z.literal("completion/complete") }).passthrough(),
   async () => ({ completion: { values: [], total: 0, hasMore: false } }));
+
+// McpServer turns every error a tool throws into an isError result; test_missing_capability must
+// fail the request itself, so its calls are taken before McpServer's own tools/call handler.
+const callTool = server.server._requestHandlers.get("tools/call");
+server.server._requestHandlers.set("tools/call", async (request, extra) => {
+  if (request.params?.name !== "test_missing_capability") return callTool(request, extra);
+  try {
+    await sample(extra, "Capability probe", 10);
+  } catch (error) {
+    if (error instanceof McpError) throw new McpError(error.code, error.message.replace(/^MCP error -?\d+: /, ""), error.data);
+    throw error;
+  }
+  return text("Success");
+});
 
 await server.connect(new StdioServerTransport());

@@ -54,6 +54,9 @@ public final class FrontDoor {
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
     private final ResourceSubscriptions resourceSubscriptions = new ResourceSubscriptions();
+    private final InputRequiredRounds inputRequired;
+    private final java.util.concurrent.ExecutorService statelessCalls =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
 
     /**
@@ -61,12 +64,22 @@ public final class FrontDoor {
      *     buffered Lambda responses no: GET is then answered 405)
      */
     public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams) {
+        this(gateway, sessions, clock, canHoldStreams, () -> RequestStateSealer.fromEnvironment(System::getenv));
+    }
+
+    /**
+     * @param sealer seals the requestState of InputRequiredResults; asked for on first use only (a
+     *     generated key is never made at start-up, where SnapStart would clone it)
+     */
+    public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams,
+                     java.util.function.Supplier<RequestStateSealer> sealer) {
         this.gateway = gateway;
         this.sessions = sessions;
         this.settings = gateway.config().settings();
         this.guard = new RequestGuard(settings.allowedHosts(), settings.allowedOrigins());
         this.clock = clock;
         this.canHoldStreams = canHoldStreams;
+        this.inputRequired = new InputRequiredRounds(gateway, memoized(sealer), clock, settings.requestTimeout());
         gateway.subscribe(this::toSessionStreams);
     }
 
@@ -275,6 +288,7 @@ public final class FrontDoor {
         String method = message.get("method").asText();
         String sessionId = stateless ? null : request.headers().first(SESSION_HEADER).orElse(null);
         int notFoundStatus = stateless ? 404 : 200;
+        if (stateless && ROUTED.contains(method)) return statelessRouted(request, message);
         if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
             boolean relayLogs = !stateless || message.path("params").path("_meta").has(META_LOG_LEVEL);
             return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
@@ -288,6 +302,52 @@ public final class FrontDoor {
         return json(status, response);
     }
 
+    /**
+     * A routed stateless-era request: answered as plain JSON (with the HTTP status its error calls
+     * for) unless the provider sends a notification first, which turns the answer into a stream.
+     */
+    private FrontDoorResponse statelessRouted(FrontDoorRequest request, ObjectNode message) {
+        boolean relayLogs = message.path("params").path("_meta").has(META_LOG_LEVEL);
+        PendingStream pending = new PendingStream(relayLogs);
+        java.util.concurrent.CompletableFuture<ObjectNode> response = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> answer(message, pending, true, null), statelessCalls)
+                .exceptionally(failure -> JsonRpc.error(message.get("id"), JsonRpc.INTERNAL_ERROR,
+                        "the gateway failed: " + failure.getMessage()));
+        if (accepts(request, "text/event-stream")) {
+            java.util.concurrent.CompletableFuture.anyOf(response, pending.firstNotification()).join();
+        }
+        if (response.isDone() || !accepts(request, "text/event-stream")) {
+            ObjectNode answer = response.join();
+            int code = answer.path("error").path("code").asInt();
+            int status = code == JsonRpc.METHOD_NOT_FOUND ? 404 : code == JsonRpc.MISSING_CLIENT_CAPABILITY ? 400 : 200;
+            return json(status, answer);
+        }
+        return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
+                "Cache-Control", "no-cache"), sink -> {
+            StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
+            pending.attach(relay);
+            relay.send(response.join());
+        });
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T current = value;
+                if (current == null) {
+                    synchronized (this) {
+                        if (value == null) value = supplier.get();
+                        current = value;
+                    }
+                }
+                return current;
+            }
+        };
+    }
+
     /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
     private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, String sessionId) {
         JsonNode id = message.get("id");
@@ -299,7 +359,9 @@ public final class FrontDoor {
             if (kind != null) {
                 result = gateway.list(kind);
             } else if (ROUTED.contains(method)) {
-                result = route(method, params, listener, sessionId);
+                result = stateless && InputRequiredRounds.METHODS.contains(method)
+                        ? inputRequired.route(method, params, listener)
+                        : route(method, params, listener, sessionId);
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
