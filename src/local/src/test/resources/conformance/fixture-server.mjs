@@ -176,6 +176,26 @@ server.registerPrompt("test_input_required_result_prompt", { description: "MRTR:
     return { messages: [{ role: "user", content: { type: "text", text: `Prompt with context: ${answer.content?.context}` } }] };
   });
 
+// Hooks that really change the tool or prompt list (a dynamic entry comes and goes), so the
+// provider sends list_changed and the gateway's subscriptions/listen streams can be observed.
+let dynamicTool;
+let dynamicPrompt;
+server.registerTool("test_trigger_tool_change", { description: "Adds or removes test_dynamic_tool", ...none },
+  async () => {
+    if (dynamicTool) { dynamicTool.remove(); dynamicTool = undefined; } else {
+      dynamicTool = server.registerTool("test_dynamic_tool", { description: "Comes and goes", ...none }, async () => text("dynamic"));
+    }
+    return text("Mutation triggered");
+  });
+server.registerTool("test_trigger_prompt_change", { description: "Adds or removes test_dynamic_prompt", ...none },
+  async () => {
+    if (dynamicPrompt) { dynamicPrompt.remove(); dynamicPrompt = undefined; } else {
+      dynamicPrompt = server.registerPrompt("test_dynamic_prompt", { description: "Comes and goes" },
+        async () => ({ messages: [{ role: "user", content: { type: "text", text: "dynamic" } }] }));
+    }
+    return text("Mutation triggered");
+  });
+
 server.registerResource("static-text", "test://static-text",
   { title: "Static Text Resource", description: "A static text resource for testing", mimeType: "text/plain" },
   async () => ({ contents: [{ uri: "test://static-text", mimeType: "text/plain",

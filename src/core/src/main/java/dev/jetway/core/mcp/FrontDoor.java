@@ -247,7 +247,54 @@ public final class FrontDoor {
                     + " does not exist in protocol version " + headerVersion.get()));
         }
         if (method.equals("server/discover")) return json(200, JsonRpc.result(id, discover()));
+        if (method.equals("subscriptions/listen") && canHoldStreams) return listen(message);
         return dispatch(request, message, true);
+    }
+
+    /**
+     * A subscriptions/listen stream (SEP-2575): an acknowledgement naming the notifications this
+     * gateway honours, then those notifications as they happen, each tagged with the subscription
+     * id (the listen request's id). It lasts until the client goes away.
+     */
+    private FrontDoorResponse listen(ObjectNode message) {
+        JsonNode requested = message.path("params").path("notifications");
+        Map<String, String> honoured = new LinkedHashMap<>();
+        for (ListKind kind : ListKind.values()) {
+            String filter = kind.resultField().equals("resourceTemplates") ? null
+                    : kind.resultField() + "ListChanged";
+            if (filter != null && requested.path(filter).asBoolean(false)) honoured.put(kind.listChangedNotification(), filter);
+        }
+        String subscriptionId = message.get("id").asText();
+        BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        java.util.function.Consumer<ObjectNode> subscriber = notification -> {
+            if (honoured.containsKey(notification.path("method").asText())) queue.offer(notification);
+        };
+        gateway.subscribe(subscriber);
+        return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
+                "Cache-Control", "no-cache"), sink -> {
+            try {
+                ObjectNode ack = Json.object().put("jsonrpc", "2.0").put("method", "notifications/subscriptions/acknowledged");
+                ObjectNode params = ack.putObject("params");
+                ObjectNode filters = params.putObject("notifications");
+                honoured.values().forEach(filter -> filters.put(filter, true));
+                sink.send(Json.write(tagged(ack, subscriptionId)));
+                while (true) {
+                    ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
+                    if (next != null) sink.send(Json.write(tagged(next, subscriptionId)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                gateway.unsubscribe(subscriber);
+            }
+        });
+    }
+
+    private static ObjectNode tagged(ObjectNode notification, String subscriptionId) {
+        ObjectNode params = notification.get("params") instanceof ObjectNode p ? p : notification.putObject("params");
+        ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
+        meta.put("io.modelcontextprotocol/subscriptionId", subscriptionId);
+        return notification;
     }
 
     private static Optional<String> headerMismatch(FrontDoorRequest request, ObjectNode message, String method) {
