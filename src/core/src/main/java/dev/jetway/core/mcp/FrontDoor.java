@@ -424,7 +424,7 @@ public final class FrontDoor {
         } catch (InvalidParamsException | UnknownNameException | NameCollisionException e) {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, e.getMessage());
         } catch (UpstreamErrorException e) {
-            return JsonRpc.errorObject(id, e.error());
+            return JsonRpc.errorObject(id, withRequestedUri(method, params, e.error()));
         } catch (ProviderUnavailableException e) {
             ObjectNode data = Json.object().put("provider", e.provider());
             return JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, e.getMessage(), data);
@@ -442,6 +442,22 @@ public final class FrontDoor {
         ObjectNode result = gateway.route(method, params, listener);
         if (tracked && method.equals("resources/subscribe")) resourceSubscriptions.subscribe(sessionId, uri);
         return result;
+    }
+
+    /**
+     * A provider's "resource not found" (-32602, or -32002 before SEP-2164) names no URI, or its own
+     * one; the client asked for the URI it sees, so that is the one data.uri carries.
+     */
+    private static ObjectNode withRequestedUri(String method, ObjectNode params, ObjectNode error) {
+        int code = error.path("code").asInt();
+        if (!method.equals("resources/read") || !params.path("uri").isTextual() || (code != JsonRpc.INVALID_PARAMS && code != -32002)) {
+            return error;
+        }
+        JsonNode data = error.get("data");
+        if (data != null && !data.isObject()) return error;
+        ObjectNode object = data == null ? error.putObject("data") : (ObjectNode) data;
+        object.put("uri", params.get("uri").asText());
+        return error;
     }
 
     // ---- GET and DELETE ---------------------------------------------------------------------
