@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * Provider names are what clients see in front of every tool, so they are restricted to
  * letters, digits, '-' and '_' (no '+', which separates provider and URI in resource URIs).
  */
-public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers) {
+public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry) {
 
     public static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public GatewayConfig {
         Objects.requireNonNull(settings, "settings");
+        telemetry = telemetry == null ? TelemetrySettings.defaults() : telemetry;
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         for (String name : providers.keySet()) {
             if (!PROVIDER_NAME.matcher(name).matches()) {
@@ -25,5 +26,10 @@ public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> 
                         + "' must match " + PROVIDER_NAME.pattern());
             }
         }
+    }
+
+    /** With the default telemetry settings. */
+    public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers) {
+        this(settings, providers, TelemetrySettings.defaults());
     }
 }

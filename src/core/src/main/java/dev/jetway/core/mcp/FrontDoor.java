@@ -58,13 +58,21 @@ public final class FrontDoor {
     private final java.util.concurrent.ExecutorService statelessCalls =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
+    private final ObservedExchanges observed;
 
     /**
      * @param canHoldStreams whether the runtime can keep a GET event stream open (local mode yes,
      *     buffered Lambda responses no: GET is then answered 405)
      */
     public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams) {
-        this(gateway, sessions, clock, canHoldStreams, () -> RequestStateSealer.fromEnvironment(System::getenv));
+        this(gateway, sessions, clock, canHoldStreams, RequestObserver.NONE);
+    }
+
+    /** @param observer told once about every answered request (telemetry); must never block */
+    public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams,
+                     RequestObserver observer) {
+        this(gateway, sessions, clock, canHoldStreams, observer,
+                () -> RequestStateSealer.fromEnvironment(System::getenv));
     }
 
     /**
@@ -72,7 +80,8 @@ public final class FrontDoor {
      *     generated key is never made at start-up, where SnapStart would clone it)
      */
     public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams,
-                     java.util.function.Supplier<RequestStateSealer> sealer) {
+                     RequestObserver observer, java.util.function.Supplier<RequestStateSealer> sealer) {
+        this.observed = new ObservedExchanges(observer);
         this.gateway = gateway;
         this.sessions = sessions;
         this.settings = gateway.config().settings();
@@ -84,6 +93,10 @@ public final class FrontDoor {
     }
 
     public FrontDoorResponse handle(FrontDoorRequest request) {
+        return observed.handle(request, this::serve);
+    }
+
+    private FrontDoorResponse serve(FrontDoorRequest request) {
         Optional<String> badHost = guard.rejectHost(request.headers().first("Host"));
         if (badHost.isPresent()) return plain(421, badHost.get());
         Optional<String> badOrigin = guard.rejectOrigin(request.headers().first("Origin"));
@@ -361,10 +374,11 @@ public final class FrontDoor {
                 .exceptionally(failure -> JsonRpc.error(message.get("id"), JsonRpc.INTERNAL_ERROR,
                         "the gateway failed: " + failure.getMessage()));
         if (accepts(request, "text/event-stream")) {
-            java.util.concurrent.CompletableFuture.anyOf(response, pending.firstNotification()).join();
+            ObservedExchanges.upstream(() -> java.util.concurrent.CompletableFuture
+                    .anyOf(response, pending.firstNotification()).join());
         }
         if (response.isDone() || !accepts(request, "text/event-stream")) {
-            ObjectNode answer = response.join();
+            ObjectNode answer = ObservedExchanges.upstream(response::join);
             int code = answer.path("error").path("code").asInt();
             int status = code == JsonRpc.METHOD_NOT_FOUND ? 404 : code == JsonRpc.MISSING_CLIENT_CAPABILITY ? 400 : 200;
             return json(status, answer);
@@ -373,7 +387,7 @@ public final class FrontDoor {
                 "Cache-Control", "no-cache"), sink -> {
             StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
             pending.attach(relay);
-            relay.send(response.join());
+            relay.send(ObservedExchanges.upstream(response::join));
         });
     }
 
@@ -406,9 +420,9 @@ public final class FrontDoor {
             if (kind != null) {
                 result = gateway.list(kind);
             } else if (ROUTED.contains(method)) {
-                result = stateless && InputRequiredRounds.METHODS.contains(method)
+                result = ObservedExchanges.upstream(() -> stateless && InputRequiredRounds.METHODS.contains(method)
                         ? inputRequired.route(method, params, listener)
-                        : route(method, params, listener, sessionId);
+                        : route(method, params, listener, sessionId));
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {

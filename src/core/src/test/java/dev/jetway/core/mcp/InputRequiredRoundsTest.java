@@ -35,9 +35,10 @@ class InputRequiredRoundsTest {
               p: {mode: remote, url: "http://p.invalid/mcp"}
             """, "test.yaml"), new AskingProvider());
     private final RequestStateSealer sealer = new RequestStateSealer(new byte[32]);
-    private final FrontDoor door = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), false, () -> sealer);
+    private final FrontDoor door = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), false,
+            RequestObserver.NONE, () -> sealer);
     private final FrontDoor otherInstance = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), false,
-            () -> sealer);
+            RequestObserver.NONE, () -> sealer);
 
     @Test
     void eachQuestionBecomesAnInputRequiredResultAndTheRetriesResumeTheSameUpstreamCall() {
