@@ -3,9 +3,11 @@ package dev.jetway.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,14 +36,26 @@ public final class ConformanceSuite {
                 "--url", url, "--requirements", requirements,
                 "--expected-failures", root.resolve(baseline).toString(), "-o", root.resolve(output).toString()))
                 .redirectErrorStream(true).start();
-        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // The output is drained on its own thread so that the time limit bounds a suite that hangs.
+        CompletableFuture<String> drained = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String report = drained.completeOnTimeout("(the suite's output stream did not close)", 10, TimeUnit.SECONDS)
+                .join();
         System.out.println(report);
 
-        assertThat(finished).as("the suite finished within 5 minutes").isTrue();
+        assertThat(finished).as("the suite finished within 5 minutes; its output so far:\n" + report).isTrue();
         assertThat(report).as("the suite printed its totals").contains("Total:");
         assertThat(process.exitValue())
                 .as("conformance exit status (0: no failure outside the baseline, no stale baseline entry)\n" + report)
                 .isZero();
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(reading the suite's output failed: " + e + ")";
+        }
     }
 }

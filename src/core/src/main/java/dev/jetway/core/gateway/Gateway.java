@@ -102,10 +102,21 @@ public final class Gateway implements AutoCloseable {
         ObjectNode capabilities = Json.object();
         capabilities.putObject("tools").put("listChanged", true);
         capabilities.putObject("prompts").put("listChanged", true);
-        capabilities.putObject("resources").put("listChanged", true);
+        ObjectNode resources = capabilities.putObject("resources").put("listChanged", true);
+        if (anyRunningProviderOffers("subscribe")) resources.put("subscribe", true);
         capabilities.putObject("completions");
         capabilities.putObject("logging");
         return capabilities;
+    }
+
+    /**
+     * Whether a running provider declares {@code resources.<feature>}; a provider that has not
+     * started yet is not counted, since what it offers is unknown until its initialize answer.
+     */
+    private boolean anyRunningProviderOffers(String resourcesFeature) {
+        return config.providers().keySet().stream().map(lifecycle::ifRunning).flatMap(java.util.Optional::stream)
+                .anyMatch(session -> session.initializeResult().path("capabilities").path("resources")
+                        .path(resourcesFeature).asBoolean(false));
     }
 
     /** The aggregated list; providers whose list is unknown are discovered in the background. */
@@ -297,6 +308,7 @@ public final class Gateway implements AutoCloseable {
                     default -> null;
                 };
                 if (changed == null) {
+                    if (method.equals("notifications/resources/updated")) exposeUpdatedUri(provider, notification);
                     broadcast(notification);
                     return;
                 }
@@ -382,6 +394,13 @@ public final class Gateway implements AutoCloseable {
             if (content instanceof ObjectNode object && object.path("uri").isTextual()) {
                 object.put("uri", names.expose(provider, object.get("uri").asText(), true));
             }
+        }
+    }
+
+    /** A provider's resources/updated names its own URI; clients subscribed to the exposed one. */
+    private void exposeUpdatedUri(String provider, ObjectNode notification) {
+        if (notification.get("params") instanceof ObjectNode params && params.path("uri").isTextual()) {
+            params.put("uri", names.expose(provider, params.get("uri").asText(), true));
         }
     }
 

@@ -53,6 +53,10 @@ public final class FrontDoor {
     private final Clock clock;
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
+    private final ResourceSubscriptions resourceSubscriptions = new ResourceSubscriptions();
+    private final InputRequiredRounds inputRequired;
+    private final java.util.concurrent.ExecutorService statelessCalls =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
     private final ObservedExchanges observed;
 
@@ -67,6 +71,16 @@ public final class FrontDoor {
     /** @param observer told once about every answered request (telemetry); must never block */
     public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams,
                      RequestObserver observer) {
+        this(gateway, sessions, clock, canHoldStreams, observer,
+                () -> RequestStateSealer.fromEnvironment(System::getenv));
+    }
+
+    /**
+     * @param sealer seals the requestState of InputRequiredResults; asked for on first use only (a
+     *     generated key is never made at start-up, where SnapStart would clone it)
+     */
+    public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams,
+                     RequestObserver observer, java.util.function.Supplier<RequestStateSealer> sealer) {
         this.observed = new ObservedExchanges(observer);
         this.gateway = gateway;
         this.sessions = sessions;
@@ -74,6 +88,7 @@ public final class FrontDoor {
         this.guard = new RequestGuard(settings.allowedHosts(), settings.allowedOrigins());
         this.clock = clock;
         this.canHoldStreams = canHoldStreams;
+        this.inputRequired = new InputRequiredRounds(gateway, memoized(sealer), clock, settings.requestTimeout());
         gateway.subscribe(this::toSessionStreams);
     }
 
@@ -149,7 +164,7 @@ public final class FrontDoor {
                 return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                         "JSON-RPC batches are not allowed in protocol version " + version));
             }
-            return sessionBatch(batch);
+            return sessionBatch(batch, session.get().id());
         }
         if (!(body instanceof ObjectNode message)) {
             return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the body must be a JSON-RPC message object"));
@@ -167,7 +182,7 @@ public final class FrontDoor {
         return dispatch(request, message, false);
     }
 
-    private FrontDoorResponse sessionBatch(ArrayNode batch) {
+    private FrontDoorResponse sessionBatch(ArrayNode batch, String sessionId) {
         if (batch.isEmpty()) return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "empty batch"));
         ArrayNode responses = Json.MAPPER.createArrayNode();
         for (JsonNode item : batch) {
@@ -178,7 +193,7 @@ public final class FrontDoor {
             if (Envelope.isResponse(message)) {
                 clientRequests.answer(message);
             } else if (!Envelope.isNotification(message)) {
-                responses.add(answer(message, UpstreamListener.NONE, false));
+                responses.add(answer(message, UpstreamListener.NONE, false, sessionId));
             }
         }
         if (responses.isEmpty()) return accepted();
@@ -245,7 +260,54 @@ public final class FrontDoor {
                     + " does not exist in protocol version " + headerVersion.get()));
         }
         if (method.equals("server/discover")) return json(200, JsonRpc.result(id, discover()));
+        if (method.equals("subscriptions/listen") && canHoldStreams) return listen(message);
         return dispatch(request, message, true);
+    }
+
+    /**
+     * A subscriptions/listen stream (SEP-2575): an acknowledgement naming the notifications this
+     * gateway honours, then those notifications as they happen, each tagged with the subscription
+     * id (the listen request's id). It lasts until the client goes away.
+     */
+    private FrontDoorResponse listen(ObjectNode message) {
+        JsonNode requested = message.path("params").path("notifications");
+        Map<String, String> honoured = new LinkedHashMap<>();
+        for (ListKind kind : ListKind.values()) {
+            String filter = kind.resultField().equals("resourceTemplates") ? null
+                    : kind.resultField() + "ListChanged";
+            if (filter != null && requested.path(filter).asBoolean(false)) honoured.put(kind.listChangedNotification(), filter);
+        }
+        String subscriptionId = message.get("id").asText();
+        BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        java.util.function.Consumer<ObjectNode> subscriber = notification -> {
+            if (honoured.containsKey(notification.path("method").asText())) queue.offer(notification);
+        };
+        gateway.subscribe(subscriber);
+        return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
+                "Cache-Control", "no-cache"), sink -> {
+            try {
+                ObjectNode ack = Json.object().put("jsonrpc", "2.0").put("method", "notifications/subscriptions/acknowledged");
+                ObjectNode params = ack.putObject("params");
+                ObjectNode filters = params.putObject("notifications");
+                honoured.values().forEach(filter -> filters.put(filter, true));
+                sink.send(Json.write(tagged(ack, subscriptionId)));
+                while (true) {
+                    ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
+                    if (next != null) sink.send(Json.write(tagged(next, subscriptionId)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                gateway.unsubscribe(subscriber);
+            }
+        });
+    }
+
+    private static ObjectNode tagged(ObjectNode notification, String subscriptionId) {
+        ObjectNode params = notification.get("params") instanceof ObjectNode p ? p : notification.putObject("params");
+        ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
+        meta.put("io.modelcontextprotocol/subscriptionId", subscriptionId);
+        return notification;
     }
 
     private static Optional<String> headerMismatch(FrontDoorRequest request, ObjectNode message, String method) {
@@ -284,22 +346,71 @@ public final class FrontDoor {
 
     private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless) {
         String method = message.get("method").asText();
+        String sessionId = stateless ? null : request.headers().first(SESSION_HEADER).orElse(null);
         int notFoundStatus = stateless ? 404 : 200;
+        if (stateless && ROUTED.contains(method)) return statelessRouted(request, message);
         if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
             boolean relayLogs = !stateless || message.path("params").path("_meta").has(META_LOG_LEVEL);
             return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                     "Cache-Control", "no-cache"), sink -> {
                 StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
-                relay.send(answer(message, relay, stateless));
+                relay.send(answer(message, relay, stateless, sessionId));
             });
         }
-        ObjectNode response = answer(message, UpstreamListener.NONE, stateless);
+        ObjectNode response = answer(message, UpstreamListener.NONE, stateless, sessionId);
         int status = response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND ? notFoundStatus : 200;
         return json(status, response);
     }
 
+    /**
+     * A routed stateless-era request: answered as plain JSON (with the HTTP status its error calls
+     * for) unless the provider sends a notification first, which turns the answer into a stream.
+     */
+    private FrontDoorResponse statelessRouted(FrontDoorRequest request, ObjectNode message) {
+        boolean relayLogs = message.path("params").path("_meta").has(META_LOG_LEVEL);
+        PendingStream pending = new PendingStream(relayLogs);
+        java.util.concurrent.CompletableFuture<ObjectNode> response = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> answer(message, pending, true, null), statelessCalls)
+                .exceptionally(failure -> JsonRpc.error(message.get("id"), JsonRpc.INTERNAL_ERROR,
+                        "the gateway failed: " + failure.getMessage()));
+        if (accepts(request, "text/event-stream")) {
+            ObservedExchanges.upstream(() -> java.util.concurrent.CompletableFuture
+                    .anyOf(response, pending.firstNotification()).join());
+        }
+        if (response.isDone() || !accepts(request, "text/event-stream")) {
+            ObjectNode answer = ObservedExchanges.upstream(response::join);
+            int code = answer.path("error").path("code").asInt();
+            int status = code == JsonRpc.METHOD_NOT_FOUND ? 404 : code == JsonRpc.MISSING_CLIENT_CAPABILITY ? 400 : 200;
+            return json(status, answer);
+        }
+        return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
+                "Cache-Control", "no-cache"), sink -> {
+            StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
+            pending.attach(relay);
+            relay.send(ObservedExchanges.upstream(response::join));
+        });
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T current = value;
+                if (current == null) {
+                    synchronized (this) {
+                        if (value == null) value = supplier.get();
+                        current = value;
+                    }
+                }
+                return current;
+            }
+        };
+    }
+
     /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
-    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless) {
+    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, String sessionId) {
         JsonNode id = message.get("id");
         String method = message.get("method").asText();
         ObjectNode params = message.get("params") instanceof ObjectNode p ? p : Json.object();
@@ -309,7 +420,9 @@ public final class FrontDoor {
             if (kind != null) {
                 result = gateway.list(kind);
             } else if (ROUTED.contains(method)) {
-                result = ObservedExchanges.upstream(() -> gateway.route(method, params, listener));
+                result = ObservedExchanges.upstream(() -> stateless && InputRequiredRounds.METHODS.contains(method)
+                        ? inputRequired.route(method, params, listener)
+                        : route(method, params, listener, sessionId));
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
@@ -325,11 +438,40 @@ public final class FrontDoor {
         } catch (InvalidParamsException | UnknownNameException | NameCollisionException e) {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, e.getMessage());
         } catch (UpstreamErrorException e) {
-            return JsonRpc.errorObject(id, e.error());
+            return JsonRpc.errorObject(id, withRequestedUri(method, params, e.error()));
         } catch (ProviderUnavailableException e) {
             ObjectNode data = Json.object().put("provider", e.provider());
             return JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, e.getMessage(), data);
         }
+    }
+
+    /** Routes a request, keeping count of which session subscribed to which resource. */
+    private ObjectNode route(String method, ObjectNode params, UpstreamListener listener, String sessionId) {
+        String uri = params.path("uri").asText(null);
+        boolean tracked = sessionId != null && uri != null;
+        if (tracked && method.equals("resources/unsubscribe")
+                && resourceSubscriptions.unsubscribeAndCheckOthers(sessionId, uri)) {
+            return Json.object(); // another session still needs the provider's subscription
+        }
+        ObjectNode result = gateway.route(method, params, listener);
+        if (tracked && method.equals("resources/subscribe")) resourceSubscriptions.subscribe(sessionId, uri);
+        return result;
+    }
+
+    /**
+     * A provider's "resource not found" (-32602, or -32002 before SEP-2164) names no URI, or its own
+     * one; the client asked for the URI it sees, so that is the one data.uri carries.
+     */
+    private static ObjectNode withRequestedUri(String method, ObjectNode params, ObjectNode error) {
+        int code = error.path("code").asInt();
+        if (!method.equals("resources/read") || !params.path("uri").isTextual() || (code != JsonRpc.INVALID_PARAMS && code != -32002)) {
+            return error;
+        }
+        JsonNode data = error.get("data");
+        if (data != null && !data.isObject()) return error;
+        ObjectNode object = data == null ? error.putObject("data") : (ObjectNode) data;
+        object.put("uri", params.get("uri").asText());
+        return error;
     }
 
     // ---- GET and DELETE ---------------------------------------------------------------------
@@ -356,9 +498,10 @@ public final class FrontDoor {
         }
         String sessionId = session.get().id();
         BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        // Registered before the headers go out, so nothing sent after the client sees 200 is lost.
+        sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
         return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                 "Cache-Control", "no-cache"), sink -> {
-            sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
             try {
                 while (sessions.find(sessionId).isPresent()) {
                     ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
@@ -374,7 +517,12 @@ public final class FrontDoor {
     }
 
     private void toSessionStreams(ObjectNode notification) {
-        sessionStreams.values().forEach(queues -> queues.forEach(q -> q.offer(notification.deepCopy())));
+        boolean update = "notifications/resources/updated".equals(notification.path("method").asText());
+        String uri = notification.path("params").path("uri").asText("");
+        sessionStreams.forEach((sessionId, queues) -> {
+            if (update && !resourceSubscriptions.wants(sessionId, uri)) return;
+            queues.forEach(q -> q.offer(notification.deepCopy()));
+        });
     }
 
     private FrontDoorResponse delete(FrontDoorRequest request) {
@@ -382,7 +530,21 @@ public final class FrontDoor {
         if (sessionId.isEmpty()) return plain(400, "missing " + SESSION_HEADER + " header");
         if (!sessions.remove(sessionId.get())) return plain(404, "session not found");
         sessionStreams.remove(sessionId.get());
+        releaseSubscriptions(sessionId.get());
         return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
+    }
+
+    /** Unsubscribes the provider from what only the ended session was subscribed to. */
+    private void releaseSubscriptions(String sessionId) {
+        for (String uri : resourceSubscriptions.endSession(sessionId)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    gateway.route("resources/unsubscribe", Json.object().put("uri", uri), UpstreamListener.NONE);
+                } catch (RuntimeException e) {
+                    // The provider keeps a subscription nobody listens to; its updates are dropped here.
+                }
+            });
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

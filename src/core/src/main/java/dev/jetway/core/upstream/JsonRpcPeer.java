@@ -172,6 +172,8 @@ public final class JsonRpcPeer {
             response.set("id", request.get("id"));
             if (failure == null) {
                 response.set("result", result == null ? Json.object() : result);
+            } else if (unwrap(failure) instanceof ClientRequestRefusedException refused) {
+                response.set("error", refused.error());
             } else {
                 response.putObject("error").put("code", -32603)
                         .put("message", "the gateway could not relay " + request.path("method").asText()
@@ -194,6 +196,10 @@ public final class JsonRpcPeer {
     private static ObjectNode errorObject(JsonNode error) {
         if (error instanceof ObjectNode object) return object;
         return Json.object().put("code", -32603).set("message", TextNode.valueOf(error.toString()));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     private static String rootMessage(Throwable t) {

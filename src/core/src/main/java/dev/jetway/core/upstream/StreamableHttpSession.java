@@ -176,6 +176,9 @@ final class StreamableHttpSession implements UpstreamSession {
             response.set("id", request.get("id"));
             if (failure == null) {
                 response.set("result", result);
+            } else if ((failure.getCause() != null ? failure.getCause() : failure)
+                    instanceof ClientRequestRefusedException refused) {
+                response.set("error", refused.error());
             } else {
                 response.putObject("error").put("code", -32603).put("message", String.valueOf(failure.getMessage()));
             }
