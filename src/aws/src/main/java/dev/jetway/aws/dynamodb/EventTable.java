@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * returns the state item. Every append updates the state item too, so the table's stream carries
  * its changes beside the events: the outbox forwards only items whose {@code item_type} is
  * {@code event}.
+ *
+ * <p>Sessions of MCP clients share the table in partitions of their own, {@code session#<id>};
+ * {@link DynamoDbSessionStore} describes their item.
  */
 public final class EventTable {
 

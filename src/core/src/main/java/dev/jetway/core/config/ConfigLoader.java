@@ -32,7 +32,8 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
-            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start");
+            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
+            "session_idle_ttl_s");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -113,7 +114,8 @@ public final class ConfigLoader {
                     number(node, "gateway", "max_body_bytes", d.maxBodyBytes()),
                     Duration.ofSeconds(number(node, "gateway", "request_timeout_s", d.requestTimeout().toSeconds())),
                     bool(node, "gateway", "background_discovery", d.backgroundDiscovery()),
-                    bool(node, "gateway", "warm_on_start", d.warmOnStart()));
+                    bool(node, "gateway", "warm_on_start", d.warmOnStart()),
+                    Duration.ofSeconds(number(node, "gateway", "session_idle_ttl_s", d.sessionIdleTtl().toSeconds())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
         }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param backgroundDiscovery when a list is asked for and a provider's list is unknown, start that
  *     provider in the background (the list request itself never waits) and announce list_changed
  * @param warmOnStart start every provider when the gateway starts instead of on first use
+ * @param sessionIdleTtl how long a session-era session lives without requests (sliding expiry)
  */
 public record GatewaySettings(
         boolean prefixNames,
@@ -27,12 +28,14 @@ public record GatewaySettings(
         long maxBodyBytes,
         Duration requestTimeout,
         boolean backgroundDiscovery,
-        boolean warmOnStart) {
+        boolean warmOnStart,
+        Duration sessionIdleTtl) {
 
     public static final String DEFAULT_SEPARATOR = "__";
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     public static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "::1");
+    public static final Duration DEFAULT_SESSION_IDLE_TTL = Duration.ofHours(1);
 
     public GatewaySettings {
         Objects.requireNonNull(separator, "separator");
@@ -44,9 +47,20 @@ public record GatewaySettings(
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("request_timeout_s must be positive");
         }
+        Objects.requireNonNull(sessionIdleTtl, "sessionIdleTtl");
+        if (sessionIdleTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("session_idle_ttl_s must be at least 1");
+        }
     }
 
-    /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on. */
+    /** The settings without the keys added later, which take their defaults. */
+    public GatewaySettings(boolean prefixNames, String separator, List<String> allowedOrigins, List<String> allowedHosts,
+                           long maxBodyBytes, Duration requestTimeout, boolean backgroundDiscovery, boolean warmOnStart) {
+        this(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes, requestTimeout, backgroundDiscovery,
+                warmOnStart, DEFAULT_SESSION_IDLE_TTL);
+    }
+
+    /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on, 1 h sessions. */
     public static GatewaySettings defaults() {
         return new GatewaySettings(true, DEFAULT_SEPARATOR, List.of(), LOOPBACK_HOSTS,
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, true, false);
@@ -54,11 +68,11 @@ public record GatewaySettings(
 
     public GatewaySettings withPrefixNames(boolean prefix) {
         return new GatewaySettings(prefix, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl);
     }
 
     public GatewaySettings withAllowedHosts(List<String> hosts) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, hosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl);
     }
 }

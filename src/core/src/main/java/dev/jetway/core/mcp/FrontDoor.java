@@ -16,6 +16,7 @@ import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,14 @@ public final class FrontDoor {
     private static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
     private static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
     private static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+    private static final int STREAM_CHECK_POLLS = 10;
 
     private final Gateway gateway;
     private final SessionStore sessions;
     private final GatewaySettings settings;
     private final RequestGuard guard;
     private final Clock clock;
+    private final SessionExpiry expiry;
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
@@ -65,6 +68,7 @@ public final class FrontDoor {
         this.settings = gateway.config().settings();
         this.guard = new RequestGuard(settings.allowedHosts(), settings.allowedOrigins());
         this.clock = clock;
+        this.expiry = SessionExpiry.idleAfter(settings.sessionIdleTtl());
         this.canHoldStreams = canHoldStreams;
         gateway.subscribe(this::toSessionStreams);
     }
@@ -127,7 +131,7 @@ public final class FrontDoor {
             return json(400, JsonRpc.error(idOf(body), JsonRpc.INVALID_REQUEST,
                     "missing " + SESSION_HEADER + " header; send initialize first"));
         }
-        Optional<Session> session = sessions.find(sessionId.get());
+        Optional<Session> session = liveSession(sessionId.get());
         if (session.isEmpty()) {
             return json(404, JsonRpc.error(idOf(body), JsonRpc.SESSION_NOT_FOUND, "session not found; initialize again"));
         }
@@ -151,6 +155,9 @@ public final class FrontDoor {
         if (Envelope.isNotification(message)) return accepted();
         if ("initialize".equals(message.path("method").asText())) {
             return json(400, JsonRpc.error(message.get("id"), JsonRpc.INVALID_REQUEST, "session already initialized"));
+        }
+        if ("logging/setLevel".equals(message.path("method").asText()) && message.path("params").path("level").isTextual()) {
+            sessions.replace(session.get().withLogLevel(message.path("params").path("level").asText()));
         }
         return dispatch(request, message, false);
     }
@@ -184,7 +191,11 @@ public final class FrontDoor {
                     "params.protocolVersion must be a string"));
         }
         String version = ProtocolVersions.negotiate(requested.asText());
-        Session session = new Session(SessionIds.next(), version, clock.instant());
+        JsonNode params = message.path("params");
+        Session session = Session.open(SessionIds.next(), version,
+                params.get("clientInfo") instanceof ObjectNode info ? info : null,
+                params.get("capabilities") instanceof ObjectNode capabilities ? capabilities : null,
+                clock.instant(), expiry);
         sessions.put(session);
         ObjectNode result = Json.object().put("protocolVersion", version);
         result.set("capabilities", gateway.capabilities());
@@ -330,7 +341,7 @@ public final class FrontDoor {
         if (!accepts(request, "text/event-stream")) {
             return plain(406, "GET opens an event stream: Accept must include text/event-stream");
         }
-        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(sessions::find);
+        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(this::liveSession);
         if (session.isEmpty()) {
             return json(request.headers().first(SESSION_HEADER).isPresent() ? 404 : 400,
                     JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, "a valid " + SESSION_HEADER + " is required"));
@@ -339,9 +350,13 @@ public final class FrontDoor {
         BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
         return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                 "Cache-Control", "no-cache"), sink -> {
-            sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
+            List<BlockingQueue<ObjectNode>> streams = sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
+            streams.add(queue);
             try {
-                while (sessions.find(sessionId).isPresent()) {
+                // The store is asked every STREAM_CHECK_POLLS seconds (which also keeps the session
+                // alive while its stream is open); a DELETE on this instance ends the stream at once.
+                for (long polls = 1; sessionStreams.get(sessionId) == streams
+                        && (polls % STREAM_CHECK_POLLS != 0 || liveSession(sessionId).isPresent()); polls++) {
                     ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
                     if (next != null) sink.send(Json.write(next));
                 }
@@ -361,12 +376,21 @@ public final class FrontDoor {
     private FrontDoorResponse delete(FrontDoorRequest request) {
         Optional<String> sessionId = request.headers().first(SESSION_HEADER);
         if (sessionId.isEmpty()) return plain(400, "missing " + SESSION_HEADER + " header");
-        if (!sessions.remove(sessionId.get())) return plain(404, "session not found");
+        if (!sessions.remove(sessionId.get(), clock.instant())) return plain(404, "session not found");
         sessionStreams.remove(sessionId.get());
         return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** The session if it is alive, its expiry pushed forward when the last push is old enough. */
+    private Optional<Session> liveSession(String id) {
+        Instant now = clock.instant();
+        Optional<Session> found = sessions.find(id, now);
+        if (found.isEmpty() || !expiry.needsRefresh(found.get(), now)) return found;
+        Session refreshed = found.get().refreshed(now, expiry.expiresAt(now));
+        return sessions.replace(refreshed) ? Optional.of(refreshed) : Optional.empty();
+    }
 
     private static boolean declaresMetaVersion(JsonNode body) {
         return body.path("params").path("_meta").has(META_VERSION);

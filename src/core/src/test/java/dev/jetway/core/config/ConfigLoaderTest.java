@@ -95,6 +95,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessionIdleTtlIsReadAndAZeroTtlIsRefusedNamingTheKey() {
+        GatewayConfig config = ConfigLoader.parse("gateway: {session_idle_ttl_s: 900}\nproviders: {}\n", "g.yaml");
+
+        assertThat(config.settings().sessionIdleTtl()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(GatewaySettings.defaults().sessionIdleTtl()).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> ConfigLoader.parse("gateway: {session_idle_ttl_s: 0}\nproviders: {}\n", "g.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("session_idle_ttl_s must be at least 1");
+    }
+
+    @Test
     void anUnknownProviderKeyIsAnErrorNamingFileKeyPathAndTheKnownKeys() {
         assertThatThrownBy(() -> ConfigLoader.parse("""
                 providers:

@@ -20,9 +20,14 @@ final class FrontDoorHarness {
     final Gateway gateway;
 
     FrontDoorHarness(String yaml) {
+        this(yaml, new InMemorySessionStore(), Clock.systemUTC());
+    }
+
+    /** A front door with its own gateway and providers that keeps its sessions in {@code sessions}. */
+    FrontDoorHarness(String yaml, SessionStore sessions, Clock clock) {
         GatewayConfig config = ConfigLoader.parse(yaml, "test.yaml");
         gateway = Gateway.startingOnFirstUse(config, providers);
-        frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
+        frontDoor = new FrontDoor(gateway, sessions, clock, true);
     }
 
     static final String TWO_PROVIDERS = """
