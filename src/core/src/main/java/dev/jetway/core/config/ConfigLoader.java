@@ -33,7 +33,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
-            "session_idle_ttl_s");
+            "session_idle_ttl_s", "page_size");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -115,7 +115,8 @@ public final class ConfigLoader {
                     Duration.ofSeconds(number(node, "gateway", "request_timeout_s", d.requestTimeout().toSeconds())),
                     bool(node, "gateway", "background_discovery", d.backgroundDiscovery()),
                     bool(node, "gateway", "warm_on_start", d.warmOnStart()),
-                    Duration.ofSeconds(number(node, "gateway", "session_idle_ttl_s", d.sessionIdleTtl().toSeconds())));
+                    Duration.ofSeconds(number(node, "gateway", "session_idle_ttl_s", d.sessionIdleTtl().toSeconds())),
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "page_size", d.pageSize())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
         }

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     provider in the background (the list request itself never waits) and announce list_changed
  * @param warmOnStart start every provider when the gateway starts instead of on first use
  * @param sessionIdleTtl how long a session-era session lives without requests (sliding expiry)
+ * @param pageSize most items in one page of an aggregated list (tools, prompts, resources,
+ *     resource templates); more come with {@code nextCursor}
  */
 public record GatewaySettings(
         boolean prefixNames,
@@ -29,13 +31,16 @@ public record GatewaySettings(
         Duration requestTimeout,
         boolean backgroundDiscovery,
         boolean warmOnStart,
-        Duration sessionIdleTtl) {
+        Duration sessionIdleTtl,
+        int pageSize) {
 
     public static final String DEFAULT_SEPARATOR = "__";
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     public static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "::1");
     public static final Duration DEFAULT_SESSION_IDLE_TTL = Duration.ofHours(1);
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 10_000;
 
     public GatewaySettings {
         Objects.requireNonNull(separator, "separator");
@@ -51,16 +56,19 @@ public record GatewaySettings(
         if (sessionIdleTtl.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("session_idle_ttl_s must be at least 1");
         }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page_size must be between 1 and " + MAX_PAGE_SIZE);
+        }
     }
 
     /** The settings without the keys added later, which take their defaults. */
     public GatewaySettings(boolean prefixNames, String separator, List<String> allowedOrigins, List<String> allowedHosts,
                            long maxBodyBytes, Duration requestTimeout, boolean backgroundDiscovery, boolean warmOnStart) {
         this(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes, requestTimeout, backgroundDiscovery,
-                warmOnStart, DEFAULT_SESSION_IDLE_TTL);
+                warmOnStart, DEFAULT_SESSION_IDLE_TTL, DEFAULT_PAGE_SIZE);
     }
 
-    /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on, 1 h sessions. */
+    /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on, 1 h sessions, pages of 100. */
     public static GatewaySettings defaults() {
         return new GatewaySettings(true, DEFAULT_SEPARATOR, List.of(), LOOPBACK_HOSTS,
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, true, false);
@@ -68,11 +76,11 @@ public record GatewaySettings(
 
     public GatewaySettings withPrefixNames(boolean prefix) {
         return new GatewaySettings(prefix, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize);
     }
 
     public GatewaySettings withAllowedHosts(List<String> hosts) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, hosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize);
     }
 }

@@ -90,15 +90,29 @@ public final class Gateway implements AutoCloseable {
         return capabilities;
     }
 
-    /** The aggregated list; providers whose list is unknown are discovered in the background. */
+    /** The first page of the aggregated list. */
     public ObjectNode list(ListKind kind) {
+        return list(kind, null);
+    }
+
+    /**
+     * One page of the aggregated list ({@code gateway.page_size} items), with {@code nextCursor}
+     * when more follow; providers whose list is unknown are discovered in the background.
+     *
+     * @param cursor the client's {@code params.cursor}, or null for the first page
+     * @throws InvalidParamsException when the cursor is not one this gateway issued for this list
+     */
+    public ObjectNode list(ListKind kind, String cursor) {
+        ListCursor start = cursor == null ? null : ListCursor.decode(cursor, kind, catalog.providers());
         for (String provider : config.providers().keySet()) {
             if (!catalog.isKnown(provider, kind)) discoverInBackground(provider);
         }
         catalog.collisions(kind).forEach((name, providers) ->
                 LOG.warning(() -> new NameCollisionException(kind.resultField(), name, providers).getMessage()));
+        Catalog.Page page = catalog.page(kind, start, config.settings().pageSize());
         ObjectNode result = Json.object();
-        result.set(kind.resultField(), catalog.aggregate(kind));
+        result.set(kind.resultField(), page.items());
+        if (page.next() != null) result.put("nextCursor", page.next().encode());
         return result;
     }
 

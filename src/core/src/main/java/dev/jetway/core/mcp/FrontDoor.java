@@ -306,7 +306,11 @@ public final class FrontDoor {
             ObjectNode result;
             ListKind kind = ListKind.forMethod(method);
             if (kind != null) {
-                result = gateway.list(kind);
+                JsonNode cursor = params.get("cursor");
+                if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
+                    return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "params.cursor must be a string from an earlier nextCursor");
+                }
+                result = gateway.list(kind, cursor == null || cursor.isNull() ? null : cursor.asText());
             } else if (ROUTED.contains(method)) {
                 result = gateway.route(method, params, listener);
             } else if (method.equals("ping")) {

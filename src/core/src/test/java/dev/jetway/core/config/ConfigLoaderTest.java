@@ -106,6 +106,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pageSizeIsReadAndOutOfRangeSizesAreRefusedNamingTheKey() {
+        GatewayConfig config = ConfigLoader.parse("gateway: {page_size: 25}\nproviders: {}\n", "g.yaml");
+
+        assertThat(config.settings().pageSize()).isEqualTo(25);
+        assertThat(GatewaySettings.defaults().pageSize()).isEqualTo(100);
+        for (String bad : new String[] {"0", "10001"}) {
+            assertThatThrownBy(() -> ConfigLoader.parse("gateway: {page_size: " + bad + "}\nproviders: {}\n", "g.yaml"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("g.yaml: gateway: page_size must be between 1 and 10000");
+        }
+    }
+
+    @Test
     void anUnknownProviderKeyIsAnErrorNamingFileKeyPathAndTheKnownKeys() {
         assertThatThrownBy(() -> ConfigLoader.parse("""
                 providers:
