@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.ProviderUnavailableException;
+import dev.jetway.core.upstream.RequestCancelledException;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
@@ -122,6 +124,14 @@ public final class Gateway implements AutoCloseable {
      * from namespaced URIs. A tools/call whose provider is unavailable is an {@code isError} result.
      */
     public ObjectNode route(String method, ObjectNode params, UpstreamListener listener) {
+        return route(method, params, listener, Cancellation.none());
+    }
+
+    /**
+     * As {@link #route(String, ObjectNode, UpstreamListener)}; when {@code cancellation} fires, the
+     * provider is told under its own request id and a {@link RequestCancelledException} ends the call.
+     */
+    public ObjectNode route(String method, ObjectNode params, UpstreamListener listener, Cancellation cancellation) {
         ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
         Route route = switch (method) {
             case "tools/call" -> rewriteName(upstreamParams, "name", ListKind.TOOLS, "tool");
@@ -132,7 +142,7 @@ public final class Gateway implements AutoCloseable {
             default -> throw new IllegalArgumentException("not a routed method: " + method);
         };
         try {
-            ObjectNode result = session(route.provider()).request(method, upstreamParams, listener, timeout);
+            ObjectNode result = session(route.provider()).request(method, upstreamParams, listener, timeout, cancellation);
             if (method.equals("resources/read")) exposeContentUris(route.provider(), result);
             return result;
         } catch (ProviderUnavailableException e) {

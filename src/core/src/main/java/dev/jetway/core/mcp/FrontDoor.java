@@ -10,7 +10,9 @@ import dev.jetway.core.gateway.ListKind;
 import dev.jetway.core.gateway.NameCollisionException;
 import dev.jetway.core.gateway.UnknownNameException;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.ProviderUnavailableException;
+import dev.jetway.core.upstream.RequestCancelledException;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.Version;
@@ -57,6 +59,8 @@ public final class FrontDoor {
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
+    /** Routed requests in flight on this instance, by session and client request id, for notifications/cancelled. */
+    private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param canHoldStreams whether the runtime can keep a GET event stream open (local mode yes,
@@ -152,14 +156,17 @@ public final class FrontDoor {
             clientRequests.answer(message);
             return accepted();
         }
-        if (Envelope.isNotification(message)) return accepted();
+        if (Envelope.isNotification(message)) {
+            if ("notifications/cancelled".equals(message.path("method").asText())) cancel(sessionId.get(), message);
+            return accepted();
+        }
         if ("initialize".equals(message.path("method").asText())) {
             return json(400, JsonRpc.error(message.get("id"), JsonRpc.INVALID_REQUEST, "session already initialized"));
         }
         if ("logging/setLevel".equals(message.path("method").asText()) && message.path("params").path("level").isTextual()) {
             sessions.replace(session.get().withLogLevel(message.path("params").path("level").asText()));
         }
-        return dispatch(request, message, false);
+        return dispatch(request, message, false, inFlightKey(sessionId.get(), message.get("id")));
     }
 
     private FrontDoorResponse sessionBatch(ArrayNode batch) {
@@ -173,7 +180,7 @@ public final class FrontDoor {
             if (Envelope.isResponse(message)) {
                 clientRequests.answer(message);
             } else if (!Envelope.isNotification(message)) {
-                responses.add(answer(message, UpstreamListener.NONE, false));
+                responses.add(answer(message, UpstreamListener.NONE, false, Cancellation.none()));
             }
         }
         if (responses.isEmpty()) return accepted();
@@ -244,7 +251,7 @@ public final class FrontDoor {
                     + " does not exist in protocol version " + headerVersion.get()));
         }
         if (method.equals("server/discover")) return json(200, JsonRpc.result(id, discover()));
-        return dispatch(request, message, true);
+        return dispatch(request, message, true, null);
     }
 
     private static Optional<String> headerMismatch(FrontDoorRequest request, ObjectNode message, String method) {
@@ -281,24 +288,41 @@ public final class FrontDoor {
 
     // ---- dispatch ---------------------------------------------------------------------------
 
-    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless) {
+    /**
+     * @param cancelKey where a notifications/cancelled for this request will look for it, or null
+     *     when the request cannot be cancelled (stateless era: no session to scope client ids)
+     */
+    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless, String cancelKey) {
         String method = message.get("method").asText();
         int notFoundStatus = stateless ? 404 : 200;
+        Cancellation cancellation = Cancellation.none();
+        if (cancelKey != null && ROUTED.contains(method)) inFlight.put(cancelKey, cancellation);
         if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
             boolean relayLogs = !stateless || message.path("params").path("_meta").has(META_LOG_LEVEL);
             return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                     "Cache-Control", "no-cache"), sink -> {
-                StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
-                relay.send(answer(message, relay, stateless));
+                try {
+                    StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
+                    ObjectNode response = answer(message, relay, stateless, cancellation);
+                    // A cancelled request gets no response: the stream just ends, as the spec asks.
+                    if (!cancellation.isCancelled()) relay.send(response);
+                } finally {
+                    if (cancelKey != null) inFlight.remove(cancelKey, cancellation);
+                }
             });
         }
-        ObjectNode response = answer(message, UpstreamListener.NONE, stateless);
+        ObjectNode response;
+        try {
+            response = answer(message, UpstreamListener.NONE, stateless, cancellation);
+        } finally {
+            if (cancelKey != null) inFlight.remove(cancelKey, cancellation);
+        }
         int status = response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND ? notFoundStatus : 200;
         return json(status, response);
     }
 
     /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
-    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless) {
+    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, Cancellation cancellation) {
         JsonNode id = message.get("id");
         String method = message.get("method").asText();
         ObjectNode params = message.get("params") instanceof ObjectNode p ? p : Json.object();
@@ -312,7 +336,7 @@ public final class FrontDoor {
                 }
                 result = gateway.list(kind, cursor == null || cursor.isNull() ? null : cursor.asText());
             } else if (ROUTED.contains(method)) {
-                result = gateway.route(method, params, listener);
+                result = gateway.route(method, params, listener, cancellation);
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
@@ -329,6 +353,8 @@ public final class FrontDoor {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, e.getMessage());
         } catch (UpstreamErrorException e) {
             return JsonRpc.errorObject(id, e.error());
+        } catch (RequestCancelledException e) {
+            return JsonRpc.error(id, JsonRpc.REQUEST_CANCELLED, e.getMessage(), Json.object().put("provider", e.provider()));
         } catch (ProviderUnavailableException e) {
             ObjectNode data = Json.object().put("provider", e.provider());
             return JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, e.getMessage(), data);
@@ -386,6 +412,19 @@ public final class FrontDoor {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** Forwards a client's notifications/cancelled to the request it names, if it is in flight here. */
+    private void cancel(String sessionId, ObjectNode notification) {
+        JsonNode params = notification.path("params");
+        JsonNode requestId = params.get("requestId");
+        if (requestId == null || !(requestId.isTextual() || requestId.isIntegralNumber())) return;
+        Cancellation cancellation = inFlight.get(inFlightKey(sessionId, requestId));
+        if (cancellation != null) cancellation.cancel(params.path("reason").isTextual() ? params.get("reason").asText() : null);
+    }
+
+    private static String inFlightKey(String sessionId, JsonNode clientRequestId) {
+        return sessionId + "\n" + Json.write(clientRequestId);
+    }
 
     /** The session if it is alive, its expiry pushed forward when the last push is old enough. */
     private Optional<Session> liveSession(String id) {

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One session-era Streamable HTTP session with a remote provider. Every request is its own POST;
@@ -56,6 +57,12 @@ final class StreamableHttpSession implements UpstreamSession {
 
     @Override
     public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
+        return request(method, params, listener, timeout, Cancellation.none());
+    }
+
+    @Override
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                              Cancellation cancellation) {
         if (!open) throw new ProviderUnavailableException(provider, "its session has ended");
         String id = "jw-" + ids.incrementAndGet();
         ObjectNode outgoing = params == null ? null : params.deepCopy();
@@ -67,13 +74,20 @@ final class StreamableHttpSession implements UpstreamSession {
         ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", id).put("method", method);
         if (outgoing != null) message.set("params", outgoing);
         JsonNode token = clientToken;
+        AtomicReference<InputStream> body = new AtomicReference<>();
         CompletableFuture<JsonNode> outcome = CompletableFuture.supplyAsync(
-                () -> exchange(message, id, token, listener), command -> Thread.ofVirtual().start(command));
+                () -> exchange(message, id, token, listener, body), command -> Thread.ofVirtual().start(command));
+        cancellation.onCancel(reason -> {
+            if (outcome.isDone()) return;
+            abandon(id, reason, body);
+            outcome.completeExceptionally(new RequestCancelledException(provider, method, reason));
+        });
         try {
             JsonNode response = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.get("error") instanceof ObjectNode error) throw new UpstreamErrorException(provider, error);
             return response.get("result") instanceof ObjectNode result ? result : Json.object();
         } catch (TimeoutException e) {
+            abandon(id, "timed out in the gateway", body);
             outcome.cancel(true);
             throw new ProviderUnavailableException(provider, method + " did not answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
@@ -81,7 +95,20 @@ final class StreamableHttpSession implements UpstreamSession {
             throw new ProviderUnavailableException(provider, method + " was interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProviderUnavailableException unavailable) throw unavailable;
+            if (e.getCause() instanceof RequestCancelledException cancelled) throw cancelled;
             throw new ProviderUnavailableException(provider, String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    /** Tells the provider to stop working on a request and stops reading its answer. */
+    private void abandon(String id, String reason, AtomicReference<InputStream> body) {
+        notify("notifications/cancelled", Json.object().put("requestId", id).put("reason", reason));
+        InputStream stream = body.get();
+        if (stream == null) return;
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // Closing is only to stop reading early; the exchange is abandoned either way.
         }
     }
 
@@ -117,7 +144,8 @@ final class StreamableHttpSession implements UpstreamSession {
         http.sendAsync(delete.build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private JsonNode exchange(ObjectNode message, String id, JsonNode clientToken, UpstreamListener listener) {
+    private JsonNode exchange(ObjectNode message, String id, JsonNode clientToken, UpstreamListener listener,
+                              AtomicReference<InputStream> bodyHolder) {
         HttpResponse<InputStream> response;
         try {
             response = http.send(post(message), HttpResponse.BodyHandlers.ofInputStream());
@@ -134,6 +162,7 @@ final class StreamableHttpSession implements UpstreamSession {
             throw new ProviderUnavailableException(provider, "its session ended (HTTP 404); it restarts on next use");
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
+        bodyHolder.set(response.body());
         try (InputStream body = response.body()) {
             if (type.startsWith("text/event-stream")) return readStream(body, id, clientToken, listener);
             JsonNode parsed = Json.MAPPER.readTree(body);
