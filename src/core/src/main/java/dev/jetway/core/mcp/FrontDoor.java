@@ -378,10 +378,11 @@ public final class FrontDoor {
         }
         String sessionId = session.get().id();
         BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        // Registered before the response leaves, so nothing sent after the client sees 200 is lost.
+        List<BlockingQueue<ObjectNode>> streams = sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
+        streams.add(queue);
         return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                 "Cache-Control", "no-cache"), sink -> {
-            List<BlockingQueue<ObjectNode>> streams = sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
-            streams.add(queue);
             try {
                 // The store is asked every STREAM_CHECK_POLLS seconds (which also keeps the session
                 // alive while its stream is open); a DELETE on this instance ends the stream at once.
