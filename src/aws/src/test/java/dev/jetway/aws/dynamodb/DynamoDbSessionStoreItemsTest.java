@@ -19,7 +19,8 @@ class DynamoDbSessionStoreItemsTest {
     void aSessionIsOneItemKeyedBySessionIdWithItsExpiryInEpochSecondsForTheTableTtl() {
         String table = DynamoDbLocal.newEventTable();
         DynamoDbSessionStore store = new DynamoDbSessionStore(DynamoDbLocal.client(), table);
-        Instant now = Instant.parse("2026-03-01T10:00:00.250Z");
+        // Far ahead of the wall clock, so that DynamoDB Local's TTL sweeper leaves the item alone.
+        Instant now = Instant.parse("2099-03-01T10:00:00.250Z");
         store.put(Session.open("abc", "2025-11-25", (ObjectNode) Json.parse("{\"name\":\"c\"}"), null, now,
                 SessionExpiry.idleAfter(Duration.ofHours(1))));
 
@@ -28,11 +29,11 @@ class DynamoDbSessionStoreItemsTest {
 
         assertThat(item.get("item_type").s()).as("not 'event': the outbox must skip it").isEqualTo("session");
         assertThat(item.get("expires_at").n()).as("TTL attribute, epoch seconds")
-                .isEqualTo(Long.toString(Instant.parse("2026-03-01T11:00:00Z").getEpochSecond()));
+                .isEqualTo(Long.toString(Instant.parse("2099-03-01T11:00:00Z").getEpochSecond()));
         assertThat(item.get("protocol_version").s()).isEqualTo("2025-11-25");
         assertThat(item.get("client_info").s()).isEqualTo("{\"name\":\"c\"}");
         assertThat(item.get("client_capabilities").s()).isEqualTo("{}");
-        assertThat(item.get("refreshed_at").s()).isEqualTo("2026-03-01T10:00:00.250Z");
+        assertThat(item.get("refreshed_at").s()).isEqualTo("2099-03-01T10:00:00.250Z");
         assertThat(item).doesNotContainKey("log_level");
     }
 
