@@ -3,6 +3,7 @@ package dev.jetway.functions;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.mcp.Session;
 import dev.jetway.core.mcp.SessionStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,13 +21,19 @@ final class RecordingSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<Session> find(String id) {
-        return sessions.find(id);
+    public Optional<Session> find(String id, Instant now) {
+        return sessions.find(id, now);
     }
 
     @Override
-    public boolean remove(String id) {
+    public boolean replace(Session session) {
+        writes.add("replace " + session.id());
+        return sessions.replace(session);
+    }
+
+    @Override
+    public boolean remove(String id, Instant now) {
         writes.add("remove " + id);
-        return sessions.remove(id);
+        return sessions.remove(id, now);
     }
 }

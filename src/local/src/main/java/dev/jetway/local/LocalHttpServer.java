@@ -111,7 +111,8 @@ public final class LocalHttpServer implements AutoCloseable {
                 case FrontDoorResponse.EventStream stream -> {
                     exchange.sendResponseHeaders(stream.status(), 0);
                     OutputStream out = exchange.getResponseBody();
-                    out.flush(); // the headers now, not with the first event, which may be long in coming
+                    // The headers go out now, not with the first event, which on a GET stream may be long in coming.
+                    out.flush();
                     stream.body().writeTo(json -> {
                         out.write(("event: message\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
                         out.flush();

@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * <p>Partitions by stream id prefix: {@code provider#<name>} (a provider's events and its
  * {@code state} item) and {@code schema#<provider>#<method>} (the schema ledger's versions, event
  * items only; see {@code DynamoDbSchemaVersionStore}).
+ *
+ * <p>Sessions of MCP clients share the table in partitions of their own, {@code session#<id>};
+ * {@link DynamoDbSessionStore} describes their item.
  */
 public final class EventTable {
 

@@ -36,7 +36,8 @@ public final class ConfigLoader {
     private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
-            "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools");
+            "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools",
+            "session_idle_ttl_s", "page_size");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -123,6 +124,8 @@ public final class ConfigLoader {
                     Duration.ofSeconds(number(node, "gateway", "request_timeout_s", d.requestTimeout().toSeconds())),
                     bool(node, "gateway", "background_discovery", d.backgroundDiscovery()),
                     bool(node, "gateway", "warm_on_start", d.warmOnStart()),
+                    Duration.ofSeconds(number(node, "gateway", "session_idle_ttl_s", d.sessionIdleTtl().toSeconds())),
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "page_size", d.pageSize())),
                     lifecycle(node, d.lifecycle()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param backgroundDiscovery when a list is asked for and a provider's list is unknown, start that
  *     provider in the background (the list request itself never waits) and announce list_changed
  * @param warmOnStart start every provider when the gateway starts instead of on first use
+ * @param sessionIdleTtl how long a session-era session lives without requests (sliding expiry)
+ * @param pageSize most items in one page of an aggregated list (tools, prompts, resources,
+ *     resource templates); more come with {@code nextCursor}
  * @param lifecycle start wait, circuit breaker and management tools
  */
 public record GatewaySettings(
@@ -29,12 +32,17 @@ public record GatewaySettings(
         Duration requestTimeout,
         boolean backgroundDiscovery,
         boolean warmOnStart,
+        Duration sessionIdleTtl,
+        int pageSize,
         LifecycleSettings lifecycle) {
 
     public static final String DEFAULT_SEPARATOR = "__";
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     public static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "::1");
+    public static final Duration DEFAULT_SESSION_IDLE_TTL = Duration.ofHours(1);
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 10_000;
 
     public GatewaySettings {
         Objects.requireNonNull(separator, "separator");
@@ -46,18 +54,24 @@ public record GatewaySettings(
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("request_timeout_s must be positive");
         }
+        Objects.requireNonNull(sessionIdleTtl, "sessionIdleTtl");
+        if (sessionIdleTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("session_idle_ttl_s must be at least 1");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page_size must be between 1 and " + MAX_PAGE_SIZE);
+        }
         lifecycle = lifecycle == null ? LifecycleSettings.defaults() : lifecycle;
     }
 
-    /** Settings with the default lifecycle settings. */
-    public GatewaySettings(boolean prefixNames, String separator, List<String> allowedOrigins,
-                           List<String> allowedHosts, long maxBodyBytes, Duration requestTimeout,
-                           boolean backgroundDiscovery, boolean warmOnStart) {
-        this(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes, requestTimeout,
-                backgroundDiscovery, warmOnStart, LifecycleSettings.defaults());
+    /** The settings without the keys added later, which take their defaults. */
+    public GatewaySettings(boolean prefixNames, String separator, List<String> allowedOrigins, List<String> allowedHosts,
+                           long maxBodyBytes, Duration requestTimeout, boolean backgroundDiscovery, boolean warmOnStart) {
+        this(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes, requestTimeout, backgroundDiscovery,
+                warmOnStart, DEFAULT_SESSION_IDLE_TTL, DEFAULT_PAGE_SIZE, LifecycleSettings.defaults());
     }
 
-    /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on. */
+    /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on, 1 h sessions, pages of 100. */
     public static GatewaySettings defaults() {
         return new GatewaySettings(true, DEFAULT_SEPARATOR, List.of(), LOOPBACK_HOSTS,
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, true, false);
@@ -65,16 +79,16 @@ public record GatewaySettings(
 
     public GatewaySettings withPrefixNames(boolean prefix) {
         return new GatewaySettings(prefix, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, lifecycle);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle);
     }
 
     public GatewaySettings withLifecycle(LifecycleSettings settings) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, settings);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, settings);
     }
 
     public GatewaySettings withAllowedHosts(List<String> hosts) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, hosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, lifecycle);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle);
     }
 }

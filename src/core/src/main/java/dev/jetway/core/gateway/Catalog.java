@@ -55,6 +55,40 @@ final class Catalog {
         return out;
     }
 
+    /** One page of the aggregate: the items and where the next page starts (null after the last). */
+    record Page(ArrayNode items, ListCursor next) {}
+
+    /**
+     * Up to {@code size} items of the aggregate from {@code start} on (from the first provider when
+     * null), in provider order, colliding names left out as in {@link #aggregate}. A position past
+     * the end of a provider's list (the list shrank since the cursor was issued) moves on to the
+     * next provider.
+     */
+    Page page(ListKind kind, ListCursor start, int size) {
+        Map<String, List<String>> owners = owners(kind);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        int first = start == null ? 0 : providerOrder.indexOf(start.provider());
+        for (int p = Math.max(first, 0); p < providerOrder.size(); p++) {
+            String provider = providerOrder.get(p);
+            ArrayNode items = lists.get(provider).get(kind);
+            if (items == null) continue;
+            for (int i = p == first && start != null ? start.offset() : 0; i < items.size(); i++) {
+                if (out.size() == size) return new Page(out, new ListCursor(kind, provider, i));
+                if (!(items.get(i) instanceof ObjectNode object) || !object.path(kind.itemKey()).isTextual()) continue;
+                String exposed = names.expose(provider, object.get(kind.itemKey()).asText(), kind.namesAreUris());
+                if (owners.get(exposed).size() > 1) continue;
+                ObjectNode copy = object.deepCopy();
+                copy.put(kind.itemKey(), exposed);
+                out.add(copy);
+            }
+        }
+        return new Page(out, null);
+    }
+
+    List<String> providers() {
+        return providerOrder;
+    }
+
     /** Client-visible names offered by more than one provider, with their providers. */
     Map<String, List<String>> collisions(ListKind kind) {
         Map<String, List<String>> collisions = new LinkedHashMap<>();

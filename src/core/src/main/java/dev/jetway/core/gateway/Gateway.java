@@ -10,8 +10,10 @@ import dev.jetway.core.json.Json;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.EventSourcedLifecycle;
 import dev.jetway.core.registry.ProviderRepository;
+import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.ProviderUnavailableException;
+import dev.jetway.core.upstream.RequestCancelledException;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
@@ -119,18 +121,32 @@ public final class Gateway implements AutoCloseable {
                         .path(resourcesFeature).asBoolean(false));
     }
 
-    /** The aggregated list; providers whose list is unknown are discovered in the background. */
+    /** The first page of the aggregated list. */
     public ObjectNode list(ListKind kind) {
+        return list(kind, null);
+    }
+
+    /**
+     * One page of the aggregated list ({@code gateway.page_size} items), with {@code nextCursor}
+     * when more follow; providers whose list is unknown are discovered in the background.
+     *
+     * @param cursor the client's {@code params.cursor}, or null for the first page
+     * @throws InvalidParamsException when the cursor is not one this gateway issued for this list
+     */
+    public ObjectNode list(ListKind kind, String cursor) {
+        ListCursor start = cursor == null ? null : ListCursor.decode(cursor, kind, catalog.providers());
         for (String provider : config.providers().keySet()) {
             if (!catalog.isKnown(provider, kind)) discoverInBackground(provider);
         }
         catalog.collisions(kind).forEach((name, providers) ->
                 LOG.warning(() -> new NameCollisionException(kind.resultField(), name, providers).getMessage()));
+        Catalog.Page page = catalog.page(kind, start, config.settings().pageSize());
         ObjectNode result = Json.object();
-        ArrayNode items = catalog.aggregate(kind);
+        result.set(kind.resultField(), page.items());
         BuiltInTools tools = builtIns;
-        if (kind == ListKind.TOOLS && tools != null) items.addAll(tools.definitions());
-        result.set(kind.resultField(), items);
+        // The gateway's own tools close the last page.
+        if (kind == ListKind.TOOLS && tools != null && page.next() == null) page.items().addAll(tools.definitions());
+        if (page.next() != null) result.put("nextCursor", page.next().encode());
         return result;
     }
 
@@ -140,6 +156,14 @@ public final class Gateway implements AutoCloseable {
      * from namespaced URIs. A tools/call whose provider is unavailable is an {@code isError} result.
      */
     public ObjectNode route(String method, ObjectNode params, UpstreamListener listener) {
+        return route(method, params, listener, Cancellation.none());
+    }
+
+    /**
+     * As {@link #route(String, ObjectNode, UpstreamListener)}; when {@code cancellation} fires, the
+     * provider is told under its own request id and a {@link RequestCancelledException} ends the call.
+     */
+    public ObjectNode route(String method, ObjectNode params, UpstreamListener listener, Cancellation cancellation) {
         ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
         BuiltInTools tools = builtIns;
         if (method.equals("tools/call") && tools != null && tools.offers(upstreamParams.path("name").asText())) {
@@ -157,7 +181,7 @@ public final class Gateway implements AutoCloseable {
         };
         try {
             ObjectNode result = lifecycle.call(route.provider(), session -> catalogued(route.provider(), session)
-                    .request(method, upstreamParams, listener, timeout));
+                    .request(method, upstreamParams, listener, timeout, cancellation));
             if (method.equals("resources/read")) exposeContentUris(route.provider(), result);
             return result;
         } catch (ProviderUnavailableException e) {

@@ -10,12 +10,15 @@ import dev.jetway.core.gateway.ListKind;
 import dev.jetway.core.gateway.NameCollisionException;
 import dev.jetway.core.gateway.UnknownNameException;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.ProviderUnavailableException;
+import dev.jetway.core.upstream.RequestCancelledException;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +48,14 @@ public final class FrontDoor {
     private static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
     private static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
     private static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+    private static final int STREAM_CHECK_POLLS = 10;
 
     private final Gateway gateway;
     private final SessionStore sessions;
     private final GatewaySettings settings;
     private final RequestGuard guard;
     private final Clock clock;
+    private final SessionExpiry expiry;
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
     private final ResourceSubscriptions resourceSubscriptions = new ResourceSubscriptions();
@@ -59,6 +64,8 @@ public final class FrontDoor {
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
     private final ObservedExchanges observed;
+    /** Routed requests in flight on this instance, by session and client request id, for notifications/cancelled. */
+    private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param canHoldStreams whether the runtime can keep a GET event stream open (local mode yes,
@@ -87,6 +94,7 @@ public final class FrontDoor {
         this.settings = gateway.config().settings();
         this.guard = new RequestGuard(settings.allowedHosts(), settings.allowedOrigins());
         this.clock = clock;
+        this.expiry = SessionExpiry.idleAfter(settings.sessionIdleTtl());
         this.canHoldStreams = canHoldStreams;
         this.inputRequired = new InputRequiredRounds(gateway, memoized(sealer), clock, settings.requestTimeout());
         gateway.subscribe(this::toSessionStreams);
@@ -154,7 +162,7 @@ public final class FrontDoor {
             return json(400, JsonRpc.error(idOf(body), JsonRpc.INVALID_REQUEST,
                     "missing " + SESSION_HEADER + " header; send initialize first"));
         }
-        Optional<Session> session = sessions.find(sessionId.get());
+        Optional<Session> session = liveSession(sessionId.get());
         if (session.isEmpty()) {
             return json(404, JsonRpc.error(idOf(body), JsonRpc.SESSION_NOT_FOUND, "session not found; initialize again"));
         }
@@ -175,11 +183,17 @@ public final class FrontDoor {
             clientRequests.answer(message);
             return accepted();
         }
-        if (Envelope.isNotification(message)) return accepted();
+        if (Envelope.isNotification(message)) {
+            if ("notifications/cancelled".equals(message.path("method").asText())) cancel(sessionId.get(), message);
+            return accepted();
+        }
         if ("initialize".equals(message.path("method").asText())) {
             return json(400, JsonRpc.error(message.get("id"), JsonRpc.INVALID_REQUEST, "session already initialized"));
         }
-        return dispatch(request, message, false);
+        if ("logging/setLevel".equals(message.path("method").asText()) && message.path("params").path("level").isTextual()) {
+            sessions.replace(session.get().withLogLevel(message.path("params").path("level").asText()));
+        }
+        return dispatch(request, message, false, inFlightKey(sessionId.get(), message.get("id")));
     }
 
     private FrontDoorResponse sessionBatch(ArrayNode batch, String sessionId) {
@@ -193,7 +207,7 @@ public final class FrontDoor {
             if (Envelope.isResponse(message)) {
                 clientRequests.answer(message);
             } else if (!Envelope.isNotification(message)) {
-                responses.add(answer(message, UpstreamListener.NONE, false, sessionId));
+                responses.add(answer(message, UpstreamListener.NONE, false, sessionId, Cancellation.none()));
             }
         }
         if (responses.isEmpty()) return accepted();
@@ -211,7 +225,11 @@ public final class FrontDoor {
                     "params.protocolVersion must be a string"));
         }
         String version = ProtocolVersions.negotiate(requested.asText());
-        Session session = new Session(SessionIds.next(), version, clock.instant());
+        JsonNode params = message.path("params");
+        Session session = Session.open(SessionIds.next(), version,
+                params.get("clientInfo") instanceof ObjectNode info ? info : null,
+                params.get("capabilities") instanceof ObjectNode capabilities ? capabilities : null,
+                clock.instant(), expiry);
         sessions.put(session);
         ObjectNode result = Json.object().put("protocolVersion", version);
         result.set("capabilities", gateway.capabilities());
@@ -261,7 +279,7 @@ public final class FrontDoor {
         }
         if (method.equals("server/discover")) return json(200, JsonRpc.result(id, discover()));
         if (method.equals("subscriptions/listen") && canHoldStreams) return listen(message);
-        return dispatch(request, message, true);
+        return dispatch(request, message, true, null);
     }
 
     /**
@@ -344,20 +362,37 @@ public final class FrontDoor {
 
     // ---- dispatch ---------------------------------------------------------------------------
 
-    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless) {
+    /**
+     * @param cancelKey where a notifications/cancelled for this request will look for it, or null
+     *     when the request cannot be cancelled (stateless era: no session to scope client ids)
+     */
+    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless, String cancelKey) {
         String method = message.get("method").asText();
         String sessionId = stateless ? null : request.headers().first(SESSION_HEADER).orElse(null);
         int notFoundStatus = stateless ? 404 : 200;
         if (stateless && ROUTED.contains(method)) return statelessRouted(request, message);
+        Cancellation cancellation = Cancellation.none();
+        if (cancelKey != null && ROUTED.contains(method)) inFlight.put(cancelKey, cancellation);
         if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
             boolean relayLogs = !stateless || message.path("params").path("_meta").has(META_LOG_LEVEL);
             return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                     "Cache-Control", "no-cache"), sink -> {
-                StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
-                relay.send(answer(message, relay, stateless, sessionId));
+                try {
+                    StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
+                    ObjectNode response = answer(message, relay, stateless, sessionId, cancellation);
+                    // A cancelled request gets no response: the stream just ends, as the spec asks.
+                    if (!cancellation.isCancelled()) relay.send(response);
+                } finally {
+                    if (cancelKey != null) inFlight.remove(cancelKey, cancellation);
+                }
             });
         }
-        ObjectNode response = answer(message, UpstreamListener.NONE, stateless, sessionId);
+        ObjectNode response;
+        try {
+            response = answer(message, UpstreamListener.NONE, stateless, sessionId, cancellation);
+        } finally {
+            if (cancelKey != null) inFlight.remove(cancelKey, cancellation);
+        }
         int status = response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND ? notFoundStatus : 200;
         return json(status, response);
     }
@@ -370,7 +405,7 @@ public final class FrontDoor {
         boolean relayLogs = message.path("params").path("_meta").has(META_LOG_LEVEL);
         PendingStream pending = new PendingStream(relayLogs);
         java.util.concurrent.CompletableFuture<ObjectNode> response = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> answer(message, pending, true, null), statelessCalls)
+                .supplyAsync(() -> answer(message, pending, true, null, Cancellation.none()), statelessCalls)
                 .exceptionally(failure -> JsonRpc.error(message.get("id"), JsonRpc.INTERNAL_ERROR,
                         "the gateway failed: " + failure.getMessage()));
         if (accepts(request, "text/event-stream")) {
@@ -410,7 +445,8 @@ public final class FrontDoor {
     }
 
     /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
-    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, String sessionId) {
+    private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, String sessionId,
+                              Cancellation cancellation) {
         JsonNode id = message.get("id");
         String method = message.get("method").asText();
         ObjectNode params = message.get("params") instanceof ObjectNode p ? p : Json.object();
@@ -418,11 +454,15 @@ public final class FrontDoor {
             ObjectNode result;
             ListKind kind = ListKind.forMethod(method);
             if (kind != null) {
-                result = gateway.list(kind);
+                JsonNode cursor = params.get("cursor");
+                if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
+                    return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "params.cursor must be a string from an earlier nextCursor");
+                }
+                result = gateway.list(kind, cursor == null || cursor.isNull() ? null : cursor.asText());
             } else if (ROUTED.contains(method)) {
                 result = ObservedExchanges.upstream(() -> stateless && InputRequiredRounds.METHODS.contains(method)
                         ? inputRequired.route(method, params, listener)
-                        : route(method, params, listener, sessionId));
+                        : route(method, params, listener, sessionId, cancellation));
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
@@ -439,6 +479,8 @@ public final class FrontDoor {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, e.getMessage());
         } catch (UpstreamErrorException e) {
             return JsonRpc.errorObject(id, withRequestedUri(method, params, e.error()));
+        } catch (RequestCancelledException e) {
+            return JsonRpc.error(id, JsonRpc.REQUEST_CANCELLED, e.getMessage(), Json.object().put("provider", e.provider()));
         } catch (ProviderUnavailableException e) {
             ObjectNode data = Json.object().put("provider", e.provider());
             return JsonRpc.error(id, JsonRpc.INTERNAL_ERROR, e.getMessage(), data);
@@ -446,14 +488,15 @@ public final class FrontDoor {
     }
 
     /** Routes a request, keeping count of which session subscribed to which resource. */
-    private ObjectNode route(String method, ObjectNode params, UpstreamListener listener, String sessionId) {
+    private ObjectNode route(String method, ObjectNode params, UpstreamListener listener, String sessionId,
+                             Cancellation cancellation) {
         String uri = params.path("uri").asText(null);
         boolean tracked = sessionId != null && uri != null;
         if (tracked && method.equals("resources/unsubscribe")
                 && resourceSubscriptions.unsubscribeAndCheckOthers(sessionId, uri)) {
             return Json.object(); // another session still needs the provider's subscription
         }
-        ObjectNode result = gateway.route(method, params, listener);
+        ObjectNode result = gateway.route(method, params, listener, cancellation);
         if (tracked && method.equals("resources/subscribe")) resourceSubscriptions.subscribe(sessionId, uri);
         return result;
     }
@@ -491,19 +534,23 @@ public final class FrontDoor {
         if (!accepts(request, "text/event-stream")) {
             return plain(406, "GET opens an event stream: Accept must include text/event-stream");
         }
-        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(sessions::find);
+        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(this::liveSession);
         if (session.isEmpty()) {
             return json(request.headers().first(SESSION_HEADER).isPresent() ? 404 : 400,
                     JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, "a valid " + SESSION_HEADER + " is required"));
         }
         String sessionId = session.get().id();
         BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
-        // Registered before the headers go out, so nothing sent after the client sees 200 is lost.
-        sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>()).add(queue);
+        // Registered before the response leaves, so nothing sent after the client sees 200 is lost.
+        List<BlockingQueue<ObjectNode>> streams = sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
+        streams.add(queue);
         return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                 "Cache-Control", "no-cache"), sink -> {
             try {
-                while (sessions.find(sessionId).isPresent()) {
+                // The store is asked every STREAM_CHECK_POLLS seconds (which also keeps the session
+                // alive while its stream is open); a DELETE on this instance ends the stream at once.
+                for (long polls = 1; sessionStreams.get(sessionId) == streams
+                        && (polls % STREAM_CHECK_POLLS != 0 || liveSession(sessionId).isPresent()); polls++) {
                     ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
                     if (next != null) sink.send(Json.write(next));
                 }
@@ -528,7 +575,7 @@ public final class FrontDoor {
     private FrontDoorResponse delete(FrontDoorRequest request) {
         Optional<String> sessionId = request.headers().first(SESSION_HEADER);
         if (sessionId.isEmpty()) return plain(400, "missing " + SESSION_HEADER + " header");
-        if (!sessions.remove(sessionId.get())) return plain(404, "session not found");
+        if (!sessions.remove(sessionId.get(), clock.instant())) return plain(404, "session not found");
         sessionStreams.remove(sessionId.get());
         releaseSubscriptions(sessionId.get());
         return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
@@ -548,6 +595,28 @@ public final class FrontDoor {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** Forwards a client's notifications/cancelled to the request it names, if it is in flight here. */
+    private void cancel(String sessionId, ObjectNode notification) {
+        JsonNode params = notification.path("params");
+        JsonNode requestId = params.get("requestId");
+        if (requestId == null || !(requestId.isTextual() || requestId.isIntegralNumber())) return;
+        Cancellation cancellation = inFlight.get(inFlightKey(sessionId, requestId));
+        if (cancellation != null) cancellation.cancel(params.path("reason").isTextual() ? params.get("reason").asText() : null);
+    }
+
+    private static String inFlightKey(String sessionId, JsonNode clientRequestId) {
+        return sessionId + "\n" + Json.write(clientRequestId);
+    }
+
+    /** The session if it is alive, its expiry pushed forward when the last push is old enough. */
+    private Optional<Session> liveSession(String id) {
+        Instant now = clock.instant();
+        Optional<Session> found = sessions.find(id, now);
+        if (found.isEmpty() || !expiry.needsRefresh(found.get(), now)) return found;
+        Session refreshed = found.get().refreshed(now, expiry.expiresAt(now));
+        return sessions.replace(refreshed) ? Optional.of(refreshed) : Optional.empty();
+    }
 
     private static boolean declaresMetaVersion(JsonNode body) {
         return body.path("params").path("_meta").has(META_VERSION);

@@ -13,6 +13,11 @@ public final class JsonRpc {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
+    /**
+     * The client cancelled the request (the code LSP uses). Only a plain-JSON answer carries it; on
+     * an event stream a cancelled request gets no response at all.
+     */
+    public static final int REQUEST_CANCELLED = -32800;
     /** Session-era: the Mcp-Session-Id is unknown or ended (the TypeScript SDK's code). */
     public static final int SESSION_NOT_FOUND = -32001;
     /** Stateless era: a header disagrees with the body (SEP-2243). */

@@ -1,14 +1,68 @@
 package dev.jetway.core.mcp;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.json.Json;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** A session-era client session: its id and the protocol version negotiated at initialize. */
-public record Session(String id, String protocolVersion, Instant createdAt) {
+/**
+ * A session-era client session: everything the gateway must remember between requests, as plain
+ * data, so that any front-door instance can continue a session another one started.
+ *
+ * @param id the {@code Mcp-Session-Id}
+ * @param protocolVersion the version negotiated at initialize
+ * @param clientInfo the client's {@code clientInfo} as it sent it (empty when it sent none)
+ * @param clientCapabilities the client's {@code capabilities} as it sent them (empty when none)
+ * @param logLevel the level of the client's last {@code logging/setLevel}, or null
+ * @param createdAt when initialize opened the session
+ * @param refreshedAt when the session's expiry was last pushed forward (written at most once per
+ *     refresh interval, see {@link SessionExpiry})
+ * @param expiresAt when the session ends unless it is used again; whole seconds, because that is
+ *     the precision of a DynamoDB TTL
+ */
+public record Session(String id, String protocolVersion, ObjectNode clientInfo, ObjectNode clientCapabilities,
+                      String logLevel, Instant createdAt, Instant refreshedAt, Instant expiresAt) {
+
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(refreshedAt, "refreshedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         if (!SessionIds.isWellFormed(id)) throw new IllegalArgumentException("malformed session id");
+        clientInfo = clientInfo == null ? Json.object() : clientInfo.deepCopy();
+        clientCapabilities = clientCapabilities == null ? Json.object() : clientCapabilities.deepCopy();
+        expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A new session, opened now, that expires after the policy's idle time unless it is used. */
+    public static Session open(String id, String protocolVersion, ObjectNode clientInfo, ObjectNode clientCapabilities,
+                               Instant now, SessionExpiry expiry) {
+        return new Session(id, protocolVersion, clientInfo, clientCapabilities, null, now, now, expiry.expiresAt(now));
+    }
+
+    @Override
+    public ObjectNode clientInfo() {
+        return clientInfo.deepCopy();
+    }
+
+    @Override
+    public ObjectNode clientCapabilities() {
+        return clientCapabilities.deepCopy();
+    }
+
+    /** True from the second of {@link #expiresAt} on. */
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public Session withLogLevel(String level) {
+        return new Session(id, protocolVersion, clientInfo, clientCapabilities, level, createdAt, refreshedAt, expiresAt);
+    }
+
+    /** The same session, refreshed at {@code now} with a new expiry. */
+    public Session refreshed(Instant now, Instant newExpiresAt) {
+        return new Session(id, protocolVersion, clientInfo, clientCapabilities, logLevel, createdAt, now, newExpiresAt);
     }
 }

@@ -48,6 +48,12 @@ public final class JsonRpcPeer {
 
     /** Sends a request and blocks for its result; see {@link UpstreamSession#request}. */
     public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
+        return request(method, params, listener, timeout, Cancellation.none());
+    }
+
+    /** Sends a request that the client may cancel; see {@link UpstreamSession#request}. */
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                              Cancellation cancellation) {
         if (closedBecause != null) throw new ProviderUnavailableException(provider, closedBecause);
         String id = "jw-" + ids.incrementAndGet();
         ObjectNode outgoing = params == null ? null : params.deepCopy();
@@ -69,6 +75,11 @@ public final class JsonRpcPeer {
             ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", id).put("method", method);
             if (outgoing != null) message.set("params", outgoing);
             send.accept(Json.write(message));
+            cancellation.onCancel(reason -> {
+                if (call.future().isDone()) return;
+                notify("notifications/cancelled", Json.object().put("requestId", id).put("reason", reason));
+                call.future().completeExceptionally(new RequestCancelledException(provider, method, reason));
+            });
             JsonNode outcome = call.future().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (outcome.has("error")) throw new UpstreamErrorException(provider, errorObject(outcome.get("error")));
             JsonNode result = outcome.get("result");
@@ -82,6 +93,7 @@ public final class JsonRpcPeer {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ProviderUnavailableException unavailable) throw unavailable;
+            if (cause instanceof RequestCancelledException cancelled) throw cancelled;
             throw new ProviderUnavailableException(provider, String.valueOf(cause.getMessage()), cause);
         } finally {
             pending.remove(id);

@@ -38,6 +38,12 @@ public final class PeerSession implements UpstreamSession {
     }
 
     @Override
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                              Cancellation cancellation) {
+        return peer.request(method, params, listener, timeout, cancellation);
+    }
+
+    @Override
     public void notify(String method, ObjectNode params) {
         peer.notify(method, params);
     }

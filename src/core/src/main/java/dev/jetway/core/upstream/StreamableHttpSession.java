@@ -19,43 +19,59 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One session-era Streamable HTTP session with a remote provider. Every request is its own POST;
  * the answer is JSON or an event stream that carries the request's notifications and the
  * provider's server-to-client requests before the response, so they reach the right listener.
+ * What the provider sends outside any request (list changes above all) comes on a GET event
+ * stream that the session holds open while it lives, when the provider offers one.
  */
 final class StreamableHttpSession implements UpstreamSession {
+
+    private static final int EVENT_STREAM_ATTEMPTS = 3;
 
     private final String provider;
     private final HttpClient http;
     private final URI url;
     private final Map<String, String> headers;
+    private final UpstreamListener providerListener;
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicReference<InputStream> eventStream = new AtomicReference<>();
     private volatile String sessionId;
     private volatile String protocolVersion;
     private volatile ObjectNode initializeResult;
     private volatile boolean open = true;
 
-    private StreamableHttpSession(String provider, HttpClient http, URI url, Map<String, String> headers) {
+    private StreamableHttpSession(String provider, HttpClient http, URI url, Map<String, String> headers,
+                                  UpstreamListener providerListener) {
         this.provider = provider;
         this.http = http;
         this.url = url;
         this.headers = headers;
+        this.providerListener = providerListener;
     }
 
     static StreamableHttpSession open(String provider, HttpClient http, URI url, Map<String, String> headers,
                                       UpstreamListener providerListener, Duration timeout) {
-        StreamableHttpSession session = new StreamableHttpSession(provider, http, url, headers);
+        StreamableHttpSession session = new StreamableHttpSession(provider, http, url, headers, providerListener);
         ObjectNode result = session.request("initialize", McpClientHandshake.initializeParams(), providerListener, timeout);
         session.initializeResult = result;
         session.protocolVersion = result.path("protocolVersion").asText(McpClientHandshake.PROTOCOL_VERSION);
         session.notify("notifications/initialized", null);
+        Thread.ofVirtual().name("jetway-" + provider + "-events").start(session::holdEventStream);
         return session;
     }
 
     @Override
     public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
+        return request(method, params, listener, timeout, Cancellation.none());
+    }
+
+    @Override
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                              Cancellation cancellation) {
         if (!open) throw new ProviderUnavailableException(provider, "its session has ended");
         String id = "jw-" + ids.incrementAndGet();
         ObjectNode outgoing = params == null ? null : params.deepCopy();
@@ -67,13 +83,20 @@ final class StreamableHttpSession implements UpstreamSession {
         ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", id).put("method", method);
         if (outgoing != null) message.set("params", outgoing);
         JsonNode token = clientToken;
+        AtomicReference<InputStream> body = new AtomicReference<>();
         CompletableFuture<JsonNode> outcome = CompletableFuture.supplyAsync(
-                () -> exchange(message, id, token, listener), command -> Thread.ofVirtual().start(command));
+                () -> exchange(message, id, token, listener, body), command -> Thread.ofVirtual().start(command));
+        cancellation.onCancel(reason -> {
+            if (outcome.isDone()) return;
+            abandon(id, reason, body);
+            outcome.completeExceptionally(new RequestCancelledException(provider, method, reason));
+        });
         try {
             JsonNode response = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.get("error") instanceof ObjectNode error) throw new UpstreamErrorException(provider, error);
             return response.get("result") instanceof ObjectNode result ? result : Json.object();
         } catch (TimeoutException e) {
+            abandon(id, "timed out in the gateway", body);
             outcome.cancel(true);
             throw new ProviderUnavailableException(provider, method + " did not answer within " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
@@ -81,7 +104,79 @@ final class StreamableHttpSession implements UpstreamSession {
             throw new ProviderUnavailableException(provider, method + " was interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProviderUnavailableException unavailable) throw unavailable;
+            if (e.getCause() instanceof RequestCancelledException cancelled) throw cancelled;
             throw new ProviderUnavailableException(provider, String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    /** Tells the provider to stop working on a request and stops reading its answer. */
+    private void abandon(String id, String reason, AtomicReference<InputStream> body) {
+        notify("notifications/cancelled", Json.object().put("requestId", id).put("reason", reason));
+        closeQuietly(body.get());
+    }
+
+    /**
+     * Reads the provider's GET event stream until the session closes, reconnecting when it ends.
+     * A provider without one (405, or any other refusal) is left alone; so is one whose stream
+     * fails {@value #EVENT_STREAM_ATTEMPTS} times in a row.
+     */
+    private void holdEventStream() {
+        int failures = 0;
+        while (open && failures < EVENT_STREAM_ATTEMPTS) {
+            HttpRequest.Builder get = HttpRequest.newBuilder(url).GET().header("Accept", "text/event-stream");
+            if (sessionId != null) get.header("Mcp-Session-Id", sessionId);
+            if (protocolVersion != null) get.header("MCP-Protocol-Version", protocolVersion);
+            headers.forEach(get::header);
+            try {
+                HttpResponse<InputStream> response = http.send(get.build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                    closeQuietly(response.body());
+                    return;
+                }
+                eventStream.set(response.body());
+                boolean[] delivered = {false};
+                try (InputStream body = response.body()) {
+                    readEvents(body, message -> {
+                        delivered[0] = true;
+                        if (message.has("method") && message.has("id")) {
+                            relayRequest(message, providerListener);
+                        } else if (message.has("method")) {
+                            providerListener.onNotification(message);
+                        }
+                    });
+                }
+                // A stream that ends at once, again and again, counts as failing: no busy reconnect loop.
+                failures = delivered[0] ? 0 : failures + 1;
+            } catch (IOException e) {
+                failures++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void readEvents(InputStream body, java.util.function.Consumer<ObjectNode> each) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        StringBuilder data = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("data:")) {
+                data.append(line.substring(5).stripLeading());
+            } else if (line.isEmpty() && !data.isEmpty()) {
+                JsonNode event = Json.MAPPER.readTree(data.toString());
+                data.setLength(0);
+                if (event instanceof ObjectNode message) each.accept(message);
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        if (stream == null) return;
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // Closing is only to stop reading early; the exchange is abandoned either way.
         }
     }
 
@@ -111,13 +206,15 @@ final class StreamableHttpSession implements UpstreamSession {
     @Override
     public void close() {
         open = false;
+        closeQuietly(eventStream.get());
         if (sessionId == null) return;
         HttpRequest.Builder delete = HttpRequest.newBuilder(url).DELETE().header("Mcp-Session-Id", sessionId);
         headers.forEach(delete::header);
         http.sendAsync(delete.build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private JsonNode exchange(ObjectNode message, String id, JsonNode clientToken, UpstreamListener listener) {
+    private JsonNode exchange(ObjectNode message, String id, JsonNode clientToken, UpstreamListener listener,
+                              AtomicReference<InputStream> bodyHolder) {
         HttpResponse<InputStream> response;
         try {
             response = http.send(post(message), HttpResponse.BodyHandlers.ofInputStream());
@@ -134,6 +231,7 @@ final class StreamableHttpSession implements UpstreamSession {
             throw new ProviderUnavailableException(provider, "its session ended (HTTP 404); it restarts on next use");
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
+        bodyHolder.set(response.body());
         try (InputStream body = response.body()) {
             if (type.startsWith("text/event-stream")) return readStream(body, id, clientToken, listener);
             JsonNode parsed = Json.MAPPER.readTree(body);
@@ -159,6 +257,8 @@ final class StreamableHttpSession implements UpstreamSession {
                 if (!message.has("method") && id.equals(message.path("id").asText())) return message;
                 if (message.has("method") && message.has("id")) {
                     relayRequest(message, listener);
+                } else if (message.path("method").asText().endsWith("/list_changed")) {
+                    providerListener.onNotification(message);
                 } else if (message.has("method")) {
                     if (clientToken != null && message.path("params").path("progressToken").asText().equals(id)) {
                         ((ObjectNode) message.get("params")).set("progressToken", clientToken);

@@ -17,6 +17,18 @@ public interface UpstreamSession extends AutoCloseable {
      */
     ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout);
 
+    /**
+     * As {@link #request(String, ObjectNode, UpstreamListener, Duration)}, and when
+     * {@code cancellation} fires, tells the provider ({@code notifications/cancelled} with the
+     * upstream request id) and stops waiting. Sessions that cannot cancel ignore it.
+     *
+     * @throws RequestCancelledException when the cancellation fired before the provider answered
+     */
+    default ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                               Cancellation cancellation) {
+        return request(method, params, listener, timeout);
+    }
+
     /** Sends a notification; failures are the provider's problem and are not reported. */
     void notify(String method, ObjectNode params);
 

@@ -95,6 +95,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessionIdleTtlIsReadAndAZeroTtlIsRefusedNamingTheKey() {
+        GatewayConfig config = ConfigLoader.parse("gateway: {session_idle_ttl_s: 900}\nproviders: {}\n", "g.yaml");
+
+        assertThat(config.settings().sessionIdleTtl()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(GatewaySettings.defaults().sessionIdleTtl()).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> ConfigLoader.parse("gateway: {session_idle_ttl_s: 0}\nproviders: {}\n", "g.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("session_idle_ttl_s must be at least 1");
+    }
+
+    @Test
+    void pageSizeIsReadAndOutOfRangeSizesAreRefusedNamingTheKey() {
+        GatewayConfig config = ConfigLoader.parse("gateway: {page_size: 25}\nproviders: {}\n", "g.yaml");
+
+        assertThat(config.settings().pageSize()).isEqualTo(25);
+        assertThat(GatewaySettings.defaults().pageSize()).isEqualTo(100);
+        for (String bad : new String[] {"0", "10001"}) {
+            assertThatThrownBy(() -> ConfigLoader.parse("gateway: {page_size: " + bad + "}\nproviders: {}\n", "g.yaml"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("g.yaml: gateway: page_size must be between 1 and 10000");
+        }
+    }
+
+    @Test
     void anUnknownProviderKeyIsAnErrorNamingFileKeyPathAndTheKnownKeys() {
         assertThatThrownBy(() -> ConfigLoader.parse("""
                 providers:

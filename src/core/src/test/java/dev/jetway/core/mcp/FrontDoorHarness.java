@@ -25,9 +25,19 @@ final class FrontDoorHarness {
 
     /** @param observer gets the gateway, for observers that resolve providers; null for none */
     FrontDoorHarness(String yaml, java.util.function.Function<Gateway, RequestObserver> observer) {
+        this(yaml, new InMemorySessionStore(), Clock.systemUTC(), observer);
+    }
+
+    /** A front door with its own gateway and providers that keeps its sessions in {@code sessions}. */
+    FrontDoorHarness(String yaml, SessionStore sessions, Clock clock) {
+        this(yaml, sessions, clock, null);
+    }
+
+    private FrontDoorHarness(String yaml, SessionStore sessions, Clock clock,
+                             java.util.function.Function<Gateway, RequestObserver> observer) {
         GatewayConfig config = ConfigLoader.parse(yaml, "test.yaml");
         gateway = Gateway.startingOnFirstUse(config, providers);
-        frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true,
+        frontDoor = new FrontDoor(gateway, sessions, clock, true,
                 observer == null ? RequestObserver.NONE : observer.apply(gateway));
     }
 

@@ -1,0 +1,47 @@
+package dev.jetway.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jetway.core.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A client's GET event stream on a session: what the gateway sends outside any request. */
+final class SessionEventStream implements AutoCloseable {
+
+    private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> reading;
+    final int status;
+
+    SessionEventStream(String url, String session) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
+                .header("MCP-Protocol-Version", "2025-11-25").build();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(get, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        status = response.statusCode();
+        reading = CompletableFuture.runAsync(() -> response.body().filter(line -> line.startsWith("data: "))
+                .forEach(line -> messages.add(Json.parse(line.substring(6)))));
+    }
+
+    /** The next message whose method is {@code method}, skipping others; null when none comes in time. */
+    JsonNode next(String method, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (long left = within.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            JsonNode message = messages.poll(left, TimeUnit.NANOSECONDS);
+            if (message != null && method.equals(message.path("method").asText())) return message;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        reading.cancel(true);
+    }
+}
