@@ -1,6 +1,7 @@
 package dev.jetway.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.PeerSession;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
@@ -34,6 +35,12 @@ public final class SubprocessSession implements UpstreamSession {
     @Override
     public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
         return session.request(method, params, listener, timeout);
+    }
+
+    @Override
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                              Cancellation cancellation) {
+        return session.request(method, params, listener, timeout, cancellation);
     }
 
     @Override
