@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -32,6 +35,15 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class LocalTelemetry implements AutoCloseable {
 
     static final String PROXY = "jetway-local";
+
+    /** How often a Heartbeat is emitted (one also goes out at start). */
+    static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(60);
+
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "jetway-telemetry-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final TelemetryBus bus;
     private final JsonlFileSink jsonl;
@@ -80,7 +92,12 @@ final class LocalTelemetry implements AutoCloseable {
 
     /** What the front door tells about every request; nothing when telemetry is off. */
     RequestObserver requestObserver(Gateway gateway) {
-        return bus == null ? RequestObserver.NONE : new RequestTelemetry(bus, Clock.systemUTC(), PROXY, gateway::providerOf);
+        if (bus == null) return RequestObserver.NONE;
+        RequestTelemetry requests = new RequestTelemetry(bus, Clock.systemUTC(), PROXY, gateway::providerOf);
+        requests.heartbeat(bus.dropped());
+        heartbeats.scheduleAtFixedRate(() -> requests.heartbeat(bus.dropped()), HEARTBEAT_PERIOD.toSeconds(),
+                HEARTBEAT_PERIOD.toSeconds(), TimeUnit.SECONDS);
+        return requests;
     }
 
     /** For the event store of the provider lifecycle: stored events to the JSONL file, metrics and EMF. */
@@ -104,6 +121,7 @@ final class LocalTelemetry implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeats.shutdownNow();
         if (bus != null) bus.close(Duration.ofSeconds(5));
         if (jsonl != null) jsonl.close();
     }

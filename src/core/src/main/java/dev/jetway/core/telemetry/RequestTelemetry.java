@@ -38,6 +38,7 @@ public final class RequestTelemetry implements RequestObserver {
     private final String proxy;
     private final BiFunction<String, ObjectNode, Optional<String>> providerOf;
     private final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
+    private volatile Instant firstHeartbeatAt;
 
     /**
      * @param proxy this gateway's name in every event
@@ -126,5 +127,17 @@ public final class RequestTelemetry implements RequestObserver {
 
     private static long micros(long nanos) {
         return TimeUnit.NANOSECONDS.toMicros(Math.max(0, nanos));
+    }
+
+    /**
+     * Emits a {@code Heartbeat}: uptime since the first heartbeat (taken when the runtime starts
+     * its timer, not at construction, so that nothing time-bound is captured before a snapshot),
+     * the sessions this instance knows, and the telemetry dropped so far.
+     */
+    public void heartbeat(long droppedEvents) {
+        Instant now = clock.instant();
+        if (firstHeartbeatAt == null) firstHeartbeatAt = now;
+        long uptimeSeconds = Math.max(0, now.getEpochSecond() - firstHeartbeatAt.getEpochSecond());
+        sink.onEvent(new TelemetryEvent.Heartbeat(now, proxy, uptimeSeconds, sessions.size(), droppedEvents));
     }
 }

@@ -21,8 +21,38 @@ class FrontDoorTelemetryTest {
         public void onBatch(List<TelemetryEvent> batch) { events.addAll(batch); }
         public void flush() { }
     };
-    final FrontDoorHarness door = new FrontDoorHarness(FrontDoorHarness.TWO_PROVIDERS,
-            gateway -> new RequestTelemetry(sink, Clock.systemUTC(), "jetway", gateway::providerOf));
+    final MutableClock clock = new MutableClock();
+    final List<RequestTelemetry> telemetry = new CopyOnWriteArrayList<>();
+    final FrontDoorHarness door = new FrontDoorHarness(FrontDoorHarness.TWO_PROVIDERS, gateway -> {
+        RequestTelemetry observer = new RequestTelemetry(sink, clock, "jetway", gateway::providerOf);
+        telemetry.add(observer);
+        return observer;
+    });
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        volatile java.time.Instant now = java.time.Instant.parse("2026-11-21T10:00:00Z");
+        public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        public Clock withZone(java.time.ZoneId zone) { return this; }
+        public java.time.Instant instant() { return now; }
+    }
+
+    @Test
+    void aHeartbeatCountsTheLiveSessionsTheUptimeAndTheDroppedEvents() {
+        telemetry.get(0).heartbeat(0);
+        String first = door.initialize("2025-11-25");
+        door.initialize("2025-11-25");
+        door.send("DELETE", FrontDoor.SESSION_HEADER, first);
+        clock.now = clock.now.plusSeconds(90);
+
+        telemetry.get(0).heartbeat(7);
+
+        TelemetryEvent.Heartbeat beat = (TelemetryEvent.Heartbeat) events.get(events.size() - 1);
+        assertThat(beat.activeSessions()).as("two started, one deleted").isEqualTo(1);
+        assertThat(beat.uptimeSeconds()).as("since the first heartbeat").isEqualTo(90);
+        assertThat(beat.droppedEvents()).isEqualTo(7);
+        assertThat(PublishedEventSchemas.telemetryProblems(beat.toJson())).as("matches its schema").isEmpty();
+    }
 
     {
         door.providers.script("alpha", ScriptedProviders.toolProvider("echo"));
