@@ -32,6 +32,13 @@ final class Catalog {
         return lists.get(provider).containsKey(kind);
     }
 
+    /** The provider's last known list of this kind, or null when it is not known. */
+    ArrayNode get(String provider, ListKind kind) {
+        Map<ListKind, ArrayNode> known = lists.get(provider);
+        ArrayNode items = known == null ? null : known.get(kind);
+        return items == null ? null : items.deepCopy();
+    }
+
     void store(String provider, ListKind kind, ArrayNode items) {
         lists.get(provider).put(kind, items.deepCopy());
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.resilience.RetryBackoff;
+import dev.jetway.core.domain.provider.ProviderSpec;
 import dev.jetway.core.eventstore.InMemoryEventStore;
+import dev.jetway.core.groups.GroupRouter;
+import dev.jetway.core.groups.GroupUnavailableException;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.EventSourcedLifecycle;
@@ -49,6 +52,8 @@ public final class Gateway implements AutoCloseable {
     private final NameMapping names;
     private final Catalog catalog;
     private final ProviderLifecycle lifecycle;
+    private final GroupRouter groups;
+    private final GroupLists groupLists;
     private final Duration timeout;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, UpstreamSession> cataloguedSession = new ConcurrentHashMap<>();
@@ -66,6 +71,20 @@ public final class Gateway implements AutoCloseable {
             if (spec.tools() instanceof ArrayNode predefined) catalog.store(name, ListKind.TOOLS, predefined);
         });
         this.lifecycle = lifecycles.create(this::providerListener);
+        this.groups = new GroupRouter(name -> java.util.Optional.ofNullable(providers().get(name))
+                .map(ProviderSpec::group), lifecycle);
+        this.groupLists = new GroupLists(catalog);
+        for (ListKind kind : ListKind.values()) groupLists.refresh(providers(), kind);
+    }
+
+    /** The providers as configured now, by name, in order. */
+    public Map<String, ProviderSpec> providers() {
+        return config.providers();
+    }
+
+    /** Routes calls to {@code mode: group} providers over their members. */
+    public GroupRouter groups() {
+        return groups;
     }
 
     /**
@@ -110,7 +129,7 @@ public final class Gateway implements AutoCloseable {
 
     /** The aggregated list; providers whose list is unknown are discovered in the background. */
     public ObjectNode list(ListKind kind) {
-        for (String provider : config.providers().keySet()) {
+        for (String provider : providers().keySet()) {
             if (!catalog.isKnown(provider, kind)) discoverInBackground(provider);
         }
         catalog.collisions(kind).forEach((name, providers) ->
@@ -145,14 +164,22 @@ public final class Gateway implements AutoCloseable {
             default -> throw new IllegalArgumentException("not a routed method: " + method);
         };
         try {
-            ObjectNode result = lifecycle.call(route.provider(), session -> catalogued(route.provider(), session)
-                    .request(method, upstreamParams, listener, timeout));
+            ObjectNode result = groups.isGroup(route.provider())
+                    ? groups.call(route.provider(), member -> callProvider(member, method, upstreamParams, listener))
+                    : callProvider(route.provider(), method, upstreamParams, listener);
             if (method.equals("resources/read")) exposeContentUris(route.provider(), result);
             return result;
+        } catch (GroupUnavailableException e) {
+            if (method.equals("tools/call")) return toolError(e.getMessage());
+            throw new ProviderUnavailableException(e.group(), e.getMessage(), e);
         } catch (ProviderUnavailableException e) {
             if (method.equals("tools/call")) return toolError(e.getMessage());
             throw e;
         }
+    }
+
+    private ObjectNode callProvider(String provider, String method, ObjectNode params, UpstreamListener listener) {
+        return lifecycle.call(provider, session -> catalogued(provider, session).request(method, params, listener, timeout));
     }
 
     /**
@@ -179,7 +206,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Sends logging/setLevel to every running provider that has logging. */
     public void setLogLevel(ObjectNode params) {
-        for (String provider : config.providers().keySet()) {
+        for (String provider : providers().keySet()) {
             lifecycle.ifRunning(provider).ifPresent(session -> {
                 if (!session.initializeResult().path("capabilities").has("logging")) return;
                 try {
@@ -193,15 +220,33 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts every provider now, in the background; for warm_on_start. */
     public void warmAll() {
-        config.providers().keySet().forEach(this::discoverInBackground);
+        providers().keySet().forEach(this::discoverInBackground);
     }
 
-    /** Starts one provider and learns its lists; blocks. */
+    /** Starts one provider and learns its lists; blocks. A group starts every member it can. */
     public void warm(String provider) {
-        session(provider);
+        if (!groups.isGroup(provider)) {
+            session(provider);
+            return;
+        }
+        RuntimeException last = null;
+        int started = 0;
+        for (String member : providers().get(provider).group().memberNames()) {
+            try {
+                session(member);
+                started++;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        if (started == 0 && last != null) throw last;
     }
 
     public String describeState(String provider) {
+        if (groups.isGroup(provider)) {
+            return "group of " + groups.memberStatuses(provider).stream()
+                    .map(dev.jetway.core.groups.MemberStatus::describe).collect(java.util.stream.Collectors.joining(", "));
+        }
         return lifecycle.describeState(provider);
     }
 
@@ -257,10 +302,12 @@ public final class Gateway implements AutoCloseable {
             LOG.warning(() -> kind.method() + " of provider '" + provider + "': " + e.getMessage());
             catalog.store(provider, kind, Json.MAPPER.createArrayNode());
         }
+        groupLists.refresh(providers(), kind);
     }
 
     private void warnIfPredefinedToolsDiffer(String provider, ArrayNode listed) {
-        if (!(config.providers().get(provider).tools() instanceof ArrayNode predefined)) return;
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null || !(spec.tools() instanceof ArrayNode predefined)) return;
         Set<String> expected = new java.util.TreeSet<>();
         predefined.forEach(tool -> expected.add(tool.path("name").asText()));
         Set<String> actual = new java.util.TreeSet<>();
@@ -273,6 +320,12 @@ public final class Gateway implements AutoCloseable {
 
     private void discoverInBackground(String provider) {
         if (!config.settings().backgroundDiscovery() && !config.settings().warmOnStart()) return;
+        ProviderSpec spec = providers().get(provider);
+        if (spec != null && spec.group() != null) {
+            // A group is never started itself; learning its members' lists is learning its own.
+            spec.group().memberNames().forEach(this::discoverInBackground);
+            return;
+        }
         if (!discovering.add(provider)) return;
         CompletableFuture.runAsync(() -> {
             try {
@@ -369,8 +422,8 @@ public final class Gateway implements AutoCloseable {
                 if (owners.size() == 1) return new Route(owners.get(0), exposed);
                 if (owners.size() > 1) throw new NameCollisionException(what, exposed, owners);
             }
-            if (config.providers().size() == 1) {
-                return new Route(config.providers().keySet().iterator().next(), exposed);
+            if (providers().size() == 1) {
+                return new Route(providers().keySet().iterator().next(), exposed);
             }
         }
         throw new UnknownNameException(what, exposed);

@@ -18,6 +18,7 @@ import dev.jetway.core.domain.resilience.CircuitBreaker;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.eventstore.WrongExpectedVersionException;
 import dev.jetway.core.gateway.ProviderLifecycle;
+import dev.jetway.core.groups.MemberStatus;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.registry.CommandResult;
 import dev.jetway.core.registry.ProviderRepository;
@@ -155,6 +156,27 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
             if (isServerFault(e)) callFailed(slot); else callSucceeded(slot);
             throw e;
         }
+    }
+
+    /**
+     * A group member's status from this instance's view: the cached state, this instance's circuit
+     * breaker (an OPEN one whose reset time has passed reads HALF_OPEN, since its next call is the
+     * trial), and whether it takes calls (registered, not removed, not waiting out a start backoff).
+     */
+    @Override
+    public Optional<MemberStatus> status(String provider) {
+        Slot slot = slots.get(provider);
+        if (slot == null) return Optional.empty();
+        Provider p = slot.projection;
+        CircuitBreaker breaker;
+        synchronized (slot) {
+            breaker = slot.breaker;
+        }
+        Instant now = clock.instant();
+        CircuitStatus circuit = breaker.status();
+        if (circuit == CircuitStatus.OPEN && !now.isBefore(breaker.retryAt())) circuit = CircuitStatus.HALF_OPEN;
+        boolean backingOff = p.state() == LifecycleState.DEAD && p.startRetryAt() != null && now.isBefore(p.startRetryAt());
+        return Optional.of(new MemberStatus(provider, p.state(), circuit, p.registered() && !p.removed() && !backingOff));
     }
 
     @Override
