@@ -10,6 +10,10 @@ import dev.jetway.core.eventstore.InMemoryEventStore;
 import dev.jetway.core.groups.GroupRouter;
 import dev.jetway.core.groups.GroupUnavailableException;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.ledger.InMemorySchemaVersionStore;
+import dev.jetway.core.ledger.ListMethod;
+import dev.jetway.core.ledger.SchemaLedger;
+import dev.jetway.core.ledger.SchemaVersion;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.EventSourcedLifecycle;
 import dev.jetway.core.registry.ProviderRepository;
@@ -53,6 +57,8 @@ public final class Gateway implements AutoCloseable {
     private final Catalog catalog;
     private final ProviderLifecycle lifecycle;
     private final GroupRouter groups;
+    private final SchemaLedger ledger;
+    private final Set<String> seededFromLedger = ConcurrentHashMap.newKeySet();
     private final GroupLists groupLists;
     private final Duration timeout;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -61,8 +67,18 @@ public final class Gateway implements AutoCloseable {
     private final List<Consumer<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
     private volatile BuiltInTools builtIns;
 
+    /** A gateway that keeps its schema ledger in memory. */
     public Gateway(GatewayConfig config, LifecycleFactory lifecycles) {
+        this(config, lifecycles, new SchemaLedger(new InMemorySchemaVersionStore(), Clock.systemUTC()));
+    }
+
+    /**
+     * @param ledger where every list a provider returns is recorded as a content-hashed version, and
+     *     where lists are read from before a provider has answered in this instance
+     */
+    public Gateway(GatewayConfig config, LifecycleFactory lifecycles, SchemaLedger ledger) {
         this.config = config;
+        this.ledger = ledger;
         this.names = new NameMapping(config.settings().prefixNames(), config.settings().separator(),
                 config.providers().keySet());
         this.catalog = new Catalog(new ArrayList<>(config.providers().keySet()), names);
@@ -80,6 +96,16 @@ public final class Gateway implements AutoCloseable {
     /** The providers as configured now, by name, in order. */
     public Map<String, ProviderSpec> providers() {
         return config.providers();
+    }
+
+    /** The schema versions of what every provider listed. */
+    public SchemaLedger ledger() {
+        return ledger;
+    }
+
+    /** The provider's last known list of {@code kind} (upstream names), if any. */
+    public java.util.Optional<ArrayNode> knownList(String provider, ListKind kind) {
+        return java.util.Optional.ofNullable(catalog.get(provider, kind));
     }
 
     /** Routes calls to {@code mode: group} providers over their members. */
@@ -129,6 +155,11 @@ public final class Gateway implements AutoCloseable {
 
     /** The aggregated list; providers whose list is unknown are discovered in the background. */
     public ObjectNode list(ListKind kind) {
+        boolean seeded = false;
+        for (String provider : providers().keySet()) {
+            if (!catalog.isKnown(provider, kind)) seeded |= seedFromLedger(provider, kind);
+        }
+        if (seeded) groupLists.refresh(providers(), kind);
         for (String provider : providers().keySet()) {
             if (!catalog.isKnown(provider, kind)) discoverInBackground(provider);
         }
@@ -153,7 +184,7 @@ public final class Gateway implements AutoCloseable {
         if (method.equals("tools/call") && tools != null && tools.offers(upstreamParams.path("name").asText())) {
             JsonNode arguments = upstreamParams.get("arguments");
             return tools.call(upstreamParams.get("name").asText(),
-                    arguments instanceof ObjectNode object ? object : Json.object());
+                    arguments instanceof ObjectNode object ? object : Json.object(), upstreamParams, listener);
         }
         Route route = switch (method) {
             case "tools/call" -> rewriteName(upstreamParams, "name", ListKind.TOOLS, "tool");
@@ -298,11 +329,41 @@ public final class Gateway implements AutoCloseable {
             } while (cursor != null);
             if (kind == ListKind.TOOLS) warnIfPredefinedToolsDiffer(provider, all);
             catalog.store(provider, kind, all);
+            recordInLedger(provider, kind, all);
         } catch (UpstreamErrorException e) {
             LOG.warning(() -> kind.method() + " of provider '" + provider + "': " + e.getMessage());
             catalog.store(provider, kind, Json.MAPPER.createArrayNode());
         }
         groupLists.refresh(providers(), kind);
+    }
+
+    /** Every list a provider returns becomes a schema version when its content is new. */
+    private void recordInLedger(String provider, ListKind kind, ArrayNode items) {
+        try {
+            ledger.record(provider, ListMethod.fromWireName(kind.method()), items, "list#" + provider);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "recording the " + kind.method() + " of provider '" + provider + "' in the schema ledger: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Before a provider answered in this instance, its list is the ledger's latest version (what it
+     * listed last, in any instance): lists never wait for a start. Tried once per provider and kind.
+     */
+    private boolean seedFromLedger(String provider, ListKind kind) {
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null || spec.group() != null || !seededFromLedger.add(provider + "|" + kind)) return false;
+        try {
+            java.util.Optional<SchemaVersion> latest = ledger.latest(provider, ListMethod.fromWireName(kind.method()));
+            if (latest.isEmpty() || catalog.isKnown(provider, kind)) return false;
+            catalog.store(provider, kind, (ArrayNode) latest.get().payload().get(kind.resultField()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "reading the latest " + kind.method() + " of provider '" + provider + "' from the schema ledger: "
+                    + e.getMessage());
+            return false;
+        }
     }
 
     private void warnIfPredefinedToolsDiffer(String provider, ArrayNode listed) {

@@ -3,10 +3,15 @@ package dev.jetway.core.lifecycle;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.eventstore.EventStore;
+import dev.jetway.core.gateway.BuiltInTools;
 import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.ledger.InMemorySchemaVersionStore;
+import dev.jetway.core.ledger.SchemaLedger;
+import dev.jetway.core.ledger.SchemaVersionStore;
 import dev.jetway.core.registry.ProviderRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,7 +42,9 @@ public final class LifecycleRuntime implements AutoCloseable {
                 requestTimeout.compareTo(MAX_PING_TIMEOUT) < 0 ? requestTimeout : MAX_PING_TIMEOUT, clock);
         this.endpoints = new HealthEndpoints(lifecycle);
         if (gateway.config().settings().lifecycle().managementTools()) {
-            gateway.serveBuiltInTools(new RegistryTools(lifecycle, health, gateway::warm, clock));
+            gateway.serveBuiltInTools(BuiltInTools.combined(List.of(
+                    new RegistryTools(lifecycle, health, gateway::warm, clock),
+                    new SchemaTools(gateway))));
         }
     }
 
@@ -47,13 +54,21 @@ public final class LifecycleRuntime implements AutoCloseable {
 
     public static LifecycleRuntime create(GatewayConfig config, EventStore store, ProviderLauncher launcher, Clock clock,
                                           RetryBackoff backoff) {
+        return create(config, store, new InMemorySchemaVersionStore(), launcher, clock, backoff);
+    }
+
+    /**
+     * @param schemas where the schema ledger keeps versions (in memory locally, the DynamoDB table on AWS)
+     */
+    public static LifecycleRuntime create(GatewayConfig config, EventStore store, SchemaVersionStore schemas,
+                                          ProviderLauncher launcher, Clock clock, RetryBackoff backoff) {
         AtomicReference<EventSourcedLifecycle> built = new AtomicReference<>();
         Gateway gateway = new Gateway(config, listeners -> {
             EventSourcedLifecycle lifecycle = new EventSourcedLifecycle(config.providers(),
                     new ProviderRepository(store, clock), launcher, config.settings().lifecycle(), backoff, clock, listeners);
             built.set(lifecycle);
             return lifecycle;
-        });
+        }, new SchemaLedger(schemas, clock));
         return new LifecycleRuntime(gateway, store, built.get(), clock, backoff);
     }
 

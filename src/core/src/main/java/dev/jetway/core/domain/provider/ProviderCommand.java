@@ -1,6 +1,5 @@
 package dev.jetway.core.domain.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -61,12 +60,4 @@ public sealed interface ProviderCommand {
     record HalfOpenCircuit() implements ProviderCommand {}
 
     record CloseCircuit() implements ProviderCommand {}
-
-    /** Records the provider's answer to a list method; a new version only when the content changed. */
-    record RecordToolSchema(String method, JsonNode payload) implements ProviderCommand {
-        public RecordToolSchema {
-            Objects.requireNonNull(method, "method");
-            Objects.requireNonNull(payload, "payload");
-        }
-    }
 }

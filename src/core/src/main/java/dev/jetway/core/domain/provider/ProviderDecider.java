@@ -13,7 +13,6 @@ import dev.jetway.core.domain.provider.ProviderCommand.MarkStartFailed;
 import dev.jetway.core.domain.provider.ProviderCommand.MarkStarted;
 import dev.jetway.core.domain.provider.ProviderCommand.OpenCircuit;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordHealthCheck;
-import dev.jetway.core.domain.provider.ProviderCommand.RecordToolSchema;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordUse;
 import dev.jetway.core.domain.provider.ProviderCommand.Register;
 import dev.jetway.core.domain.provider.ProviderCommand.Remove;
@@ -36,7 +35,6 @@ import dev.jetway.core.domain.provider.ProviderEvent.ProviderStarted;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStopped;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderUsed;
 import dev.jetway.core.domain.provider.ProviderEvent.ToolSchemaVersionCreated;
-import dev.jetway.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +100,6 @@ public final class ProviderDecider {
                 case OPEN -> throw new ProviderCommandRejectedException(name,
                         "circuit is OPEN; it closes only after a successful half-open trial");
             };
-            case RecordToolSchema schema -> decideToolSchema(p, schema);
         };
     }
 
@@ -139,6 +136,8 @@ public final class ProviderDecider {
             case CircuitOpened e -> { b.circuit = CircuitStatus.OPEN; b.circuitRetryAt = e.retryAt(); }
             case CircuitHalfOpened e -> b.circuit = CircuitStatus.HALF_OPEN;
             case CircuitClosed e -> { b.circuit = CircuitStatus.CLOSED; b.circuitRetryAt = null; }
+            // Written on provider streams before the schema ledger kept versions on streams of their own;
+            // still folded so that old streams replay to the same state.
             case ToolSchemaVersionCreated e -> b.schemaVersions.put(e.method(),
                     new Provider.SchemaRef(e.versionNumber(), e.versionId(), e.hash()));
         }
@@ -192,15 +191,6 @@ public final class ProviderDecider {
                     failures + " consecutive health checks failed; last: " + check.error()));
         }
         return List.of(failed);
-    }
-
-    private static List<ProviderEvent> decideToolSchema(Provider p, RecordToolSchema schema) {
-        String hash = CanonicalJson.sha256(schema.payload());
-        Provider.SchemaRef latest = p.schemaVersions().get(schema.method());
-        if (latest != null && latest.hash().equals(hash)) return List.of();
-        int next = latest == null ? 1 : latest.versionNumber() + 1;
-        return List.of(new ToolSchemaVersionCreated(p.name(), schema.method(), next, hash.substring(0, 16), hash,
-                schema.payload()));
     }
 
     private static void requireTransition(Provider p, LifecycleState to, String command) {
