@@ -151,7 +151,9 @@ public final class JetwayLocal implements AutoCloseable {
                 + ", stops after " + spec.idleTtlSeconds() + " s unused"));
         if (config.settings().lifecycle().managementTools()) {
             System.err.println("jetway: management tools registry_list, registry_status, registry_start, registry_stop,"
-                    + " registry_health, registry_warm (turn off with gateway.management_tools: false)");
+                    + " registry_health, registry_warm, registry_tools, registry_invoke, registry_invoke_ex,"
+                    + " registry_invoke_stream, registry_discover, registry_sources"
+                    + " (turn off with gateway.management_tools: false)");
         }
         jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));
         jetway.telemetry.metrics().ifPresent(m -> System.err.println("jetway: Prometheus metrics at "

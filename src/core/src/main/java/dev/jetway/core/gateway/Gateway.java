@@ -209,6 +209,59 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code tool} (the provider's own name for it) on {@code provider}, or on a member of the
+     * group {@code provider}: the management tools' way in, which needs no client-visible name.
+     * Failures are thrown (unavailable provider, unavailable group, the provider's JSON-RPC error).
+     *
+     * @param params the {@code tools/call} params apart from the name (arguments, {@code _meta})
+     */
+    public ObjectNode callTool(String provider, String tool, ObjectNode params, UpstreamListener listener) {
+        if (!providers().containsKey(provider)) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
+        upstreamParams.put("name", tool);
+        return groups.isGroup(provider)
+                ? groups.call(provider, member -> callProvider(member, "tools/call", upstreamParams, listener))
+                : callProvider(provider, "tools/call", upstreamParams, listener);
+    }
+
+    /**
+     * Starts the provider if needed and lists its tools, prompts, resources and templates again now
+     * (recording them in the schema ledger); a group re-lists every member. Returns the item count
+     * of each list the provider has, by method.
+     */
+    public Map<String, Integer> rediscover(String provider) {
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        if (spec.group() != null) {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (String member : spec.group().memberNames()) rediscover(member).forEach((k, v) -> counts.merge(k, v, Math::max));
+            return counts;
+        }
+        UpstreamSession session = lifecycle.acquire(provider);
+        synchronized (cataloguedSession) {
+            refreshLists(provider, session);
+            cataloguedSession.put(provider, session);
+        }
+        announce(ListKind.values());
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (ListKind kind : ListKind.values()) {
+            if (session.initializeResult().path("capabilities").has(kind.capability())) {
+                counts.put(kind.method(), knownList(provider, kind).map(ArrayNode::size).orElse(0));
+            }
+        }
+        return counts;
+    }
+
+    /** The lifecycle state of one provider as group routing sees it (state, circuit, accepting). */
+    public java.util.Optional<dev.jetway.core.groups.MemberStatus> status(String provider) {
+        return lifecycle.status(provider);
+    }
+
     private ObjectNode callProvider(String provider, String method, ObjectNode params, UpstreamListener listener) {
         return lifecycle.call(provider, session -> catalogued(provider, session).request(method, params, listener, timeout));
     }

@@ -30,6 +30,7 @@ public final class LifecycleRuntime implements AutoCloseable {
     private final IdleProviderCollector collector;
     private final ProviderHealthMonitor health;
     private final HealthEndpoints endpoints;
+    private final ProviderSources sources = new ProviderSources();
 
     private LifecycleRuntime(Gateway gateway, EventStore store, EventSourcedLifecycle lifecycle, Clock clock,
                              RetryBackoff backoff) {
@@ -41,10 +42,15 @@ public final class LifecycleRuntime implements AutoCloseable {
         this.health = new ProviderHealthMonitor(lifecycle, backoff,
                 requestTimeout.compareTo(MAX_PING_TIMEOUT) < 0 ? requestTimeout : MAX_PING_TIMEOUT, clock);
         this.endpoints = new HealthEndpoints(lifecycle);
+        java.time.Instant now = clock.instant();
+        gateway.providers().keySet().forEach(name -> sources.put(name,
+                new ProviderSources.Source(ProviderSources.Kind.CONFIG, "configuration", now)));
         if (gateway.config().settings().lifecycle().managementTools()) {
             gateway.serveBuiltInTools(BuiltInTools.combined(List.of(
                     new RegistryTools(lifecycle, health, gateway::warm, clock),
-                    new SchemaTools(gateway))));
+                    new SchemaTools(gateway),
+                    new InvokeTools(gateway, requestTimeout, duration -> Thread.sleep(duration)),
+                    new DiscoveryTools(gateway, sources))));
         }
     }
 
@@ -91,6 +97,11 @@ public final class LifecycleRuntime implements AutoCloseable {
 
     public ProviderHealthMonitor health() {
         return health;
+    }
+
+    /** Where each provider came from, for {@code registry_sources}. */
+    public ProviderSources sources() {
+        return sources;
     }
 
     public HealthEndpoints endpoints() {
