@@ -75,6 +75,24 @@ public final class ConfigLoader {
         return new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
     }
 
+    /**
+     * Reads one provider's settings, as under {@code providers.<name>} of a file (for providers
+     * registered at run time). Group members are not checked here: they name providers of the
+     * running registry, which the caller knows.
+     */
+    public static ProviderSpec parseProvider(String name, JsonNode settings, String source) {
+        ConfigLoader loader = new ConfigLoader(source);
+        String path = "providers." + name;
+        if (name == null || !GatewayConfig.PROVIDER_NAME.matcher(name).matches()) {
+            throw new ConfigException(source, path, "provider names must match " + GatewayConfig.PROVIDER_NAME.pattern()
+                    + " (they prefix every tool name)");
+        }
+        if (settings == null || settings.isNull()) {
+            throw new ConfigException(source, path, "missing; expected the provider's settings, e.g. {mode: remote, url: ...}");
+        }
+        return loader.provider(loader.object(settings, path), path);
+    }
+
     private static String lineOf(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }

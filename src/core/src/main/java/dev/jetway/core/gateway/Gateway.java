@@ -53,7 +53,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     private final GatewayConfig config;
-    private final NameMapping names;
+    private volatile NameMapping names;
+    private volatile Map<String, ProviderSpec> providers;
     private final Catalog catalog;
     private final ProviderLifecycle lifecycle;
     private final GroupRouter groups;
@@ -79,6 +80,7 @@ public final class Gateway implements AutoCloseable {
     public Gateway(GatewayConfig config, LifecycleFactory lifecycles, SchemaLedger ledger) {
         this.config = config;
         this.ledger = ledger;
+        this.providers = config.providers();
         this.names = new NameMapping(config.settings().prefixNames(), config.settings().separator(),
                 config.providers().keySet());
         this.catalog = new Catalog(new ArrayList<>(config.providers().keySet()), names);
@@ -93,9 +95,39 @@ public final class Gateway implements AutoCloseable {
         for (ListKind kind : ListKind.values()) groupLists.refresh(providers(), kind);
     }
 
-    /** The providers as configured now, by name, in order. */
+    /** The providers as configured now (the file, and what was added, changed or removed since), by name, in order. */
     public Map<String, ProviderSpec> providers() {
-        return config.providers();
+        return providers;
+    }
+
+    /**
+     * Serves a provider added or changed at run time: its name routes, its predefined tools (if any)
+     * are listed, lists learnt under an older spec are forgotten, and clients hear that lists changed.
+     * The lifecycle must know the provider already.
+     */
+    public synchronized void putProvider(String name, ProviderSpec spec) {
+        Map<String, ProviderSpec> next = new java.util.LinkedHashMap<>(providers);
+        next.put(name, spec);
+        providers = java.util.Collections.unmodifiableMap(next);
+        names = new NameMapping(config.settings().prefixNames(), config.settings().separator(), next.keySet());
+        catalog.reset(name);
+        cataloguedSession.remove(name);
+        seededFromLedger.removeIf(key -> key.startsWith(name + "|"));
+        if (spec.tools() instanceof ArrayNode predefined) catalog.store(name, ListKind.TOOLS, predefined);
+        for (ListKind kind : ListKind.values()) groupLists.refresh(providers, kind);
+        announce(ListKind.values());
+    }
+
+    /** Stops serving a provider removed at run time: its names no longer route and its items leave every list. */
+    public synchronized void removeProvider(String name) {
+        Map<String, ProviderSpec> next = new java.util.LinkedHashMap<>(providers);
+        if (next.remove(name) == null) return;
+        providers = java.util.Collections.unmodifiableMap(next);
+        names = new NameMapping(config.settings().prefixNames(), config.settings().separator(), next.keySet());
+        catalog.remove(name);
+        cataloguedSession.remove(name);
+        for (ListKind kind : ListKind.values()) groupLists.refresh(providers, kind);
+        announce(ListKind.values());
     }
 
     /** The schema versions of what every provider listed. */

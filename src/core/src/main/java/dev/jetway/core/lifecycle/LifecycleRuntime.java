@@ -31,6 +31,7 @@ public final class LifecycleRuntime implements AutoCloseable {
     private final ProviderHealthMonitor health;
     private final HealthEndpoints endpoints;
     private final ProviderSources sources = new ProviderSources();
+    private final HotLoad hotLoad;
 
     private LifecycleRuntime(Gateway gateway, EventStore store, EventSourcedLifecycle lifecycle, Clock clock,
                              RetryBackoff backoff) {
@@ -45,12 +46,14 @@ public final class LifecycleRuntime implements AutoCloseable {
         java.time.Instant now = clock.instant();
         gateway.providers().keySet().forEach(name -> sources.put(name,
                 new ProviderSources.Source(ProviderSources.Kind.CONFIG, "configuration", now)));
+        this.hotLoad = new HotLoad(lifecycle, gateway, sources, clock);
         if (gateway.config().settings().lifecycle().managementTools()) {
             gateway.serveBuiltInTools(BuiltInTools.combined(List.of(
                     new RegistryTools(lifecycle, health, gateway::warm, clock),
                     new SchemaTools(gateway),
                     new InvokeTools(gateway, requestTimeout, duration -> Thread.sleep(duration)),
-                    new DiscoveryTools(gateway, sources))));
+                    new DiscoveryTools(gateway, sources),
+                    new HotLoadTools(hotLoad))));
         }
     }
 
@@ -97,6 +100,11 @@ public final class LifecycleRuntime implements AutoCloseable {
 
     public ProviderHealthMonitor health() {
         return health;
+    }
+
+    /** Adds, changes and removes providers while the gateway runs. */
+    public HotLoad hotLoad() {
+        return hotLoad;
     }
 
     /** Where each provider came from, for {@code registry_sources}. */
