@@ -36,7 +36,8 @@ public final class ConfigLoader {
     private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
-            "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools");
+            "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools",
+            "start_takeover_s");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -197,7 +198,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(number(node, "gateway", "start_wait_s", d.startWait().toSeconds())),
                 (int) number(node, "gateway", "circuit_failure_threshold", d.circuitFailureThreshold()),
                 Duration.ofSeconds(number(node, "gateway", "circuit_reset_s", d.circuitResetTimeout().toSeconds())),
-                bool(node, "gateway", "management_tools", d.managementTools()));
+                bool(node, "gateway", "management_tools", d.managementTools()),
+                Duration.ofSeconds(number(node, "gateway", "start_takeover_s", d.startTakeover().toSeconds())));
     }
 
     private ProviderSpec provider(ObjectNode node, String path) {

@@ -425,6 +425,13 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
                         awaitLocalStart(slot, local, deadline);
                         continue;
                     }
+                    // Begun elsewhere longer ago than the takeover budget: that instance may have died with it.
+                    if (startIsStale(p) && claimStart(slot, new ProviderCommand.RequestStart(settings.startTakeover()))) {
+                        LOG.warning(() -> "provider '" + slot.name + "' was INITIALIZING since " + p.startRequestedAt()
+                                + ", longer than start_takeover_s; this instance takes the start over");
+                        awaitLocalStart(slot, beginStart(slot), deadline);
+                        continue;
+                    }
                 }
                 case COLD, DEAD -> {
                     if (p.state() == LifecycleState.DEAD && p.startRetryAt() != null
@@ -447,10 +454,19 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
         }
     }
 
+    private boolean startIsStale(Provider p) {
+        return p.startRequestedAt() != null
+                && !clock.instant().isBefore(p.startRequestedAt().plus(settings.startTakeover()));
+    }
+
     /** The conditional append of COLD/DEAD → INITIALIZING: true for the one caller whose append won. */
     private boolean claimStart(Slot slot) {
+        return claimStart(slot, new ProviderCommand.RequestStart());
+    }
+
+    private boolean claimStart(Slot slot, ProviderCommand.RequestStart request) {
         try {
-            CommandResult result = repository.execute(slot.name, new ProviderCommand.RequestStart(), CORRELATION, null);
+            CommandResult result = repository.execute(slot.name, request, CORRELATION, null);
             remember(slot, result.provider());
             return !result.appended().isEmpty();
         } catch (WrongExpectedVersionException e) {

@@ -67,9 +67,13 @@ public final class ProviderDecider {
             case Remove ignored -> p.state().isRunning()
                     ? List.of(new ProviderStopped(name, StopReason.REMOVED, null), new ProviderRemoved(name))
                     : List.of(new ProviderRemoved(name));
-            case RequestStart ignored -> switch (p.state()) {
-                case INITIALIZING, READY -> List.of();
-                case COLD, DEAD, DEGRADED -> List.of(new ProviderStartRequested(name, p.startAttempts() + 1));
+            case RequestStart start -> switch (p.state()) {
+                case READY -> List.of();
+                case INITIALIZING -> startIsStale(p, start, clock.instant())
+                        ? List.of(new ProviderStartRequested(name, p.startAttempts() + 1, clock.instant()))
+                        : List.of();
+                case COLD, DEAD, DEGRADED -> List.of(new ProviderStartRequested(name, p.startAttempts() + 1,
+                        clock.instant()));
             };
             case MarkStarted started -> {
                 requireStarting(p, READY, "MarkStarted");
@@ -114,7 +118,10 @@ public final class ProviderDecider {
             }
             case ProviderConfigChanged e -> b.spec = e.spec();
             case ProviderRemoved e -> { b.removed = true; b.state = COLD; b.endpoint = null; }
-            case ProviderStartRequested e -> { b.state = INITIALIZING; b.startAttempts = e.attempt(); b.startRetryAt = null; }
+            case ProviderStartRequested e -> {
+                b.state = INITIALIZING; b.startAttempts = e.attempt(); b.startRetryAt = null;
+                b.startRequestedAt = e.requestedAt();
+            }
             case ProviderStarted e -> {
                 b.state = READY; b.endpoint = e.endpoint(); b.toolsCount = e.toolsCount();
                 b.startAttempts = 0; b.consecutiveHealthFailures = 0; b.lastError = null; b.startRetryAt = null;
@@ -191,6 +198,12 @@ public final class ProviderDecider {
                     failures + " consecutive health checks failed; last: " + check.error()));
         }
         return List.of(failed);
+    }
+
+    /** A start older than the takeover budget (one recorded without a time never is). */
+    private static boolean startIsStale(Provider p, RequestStart start, Instant now) {
+        return start.takeOverAfter() != null && p.startRequestedAt() != null
+                && !now.isBefore(p.startRequestedAt().plus(start.takeOverAfter()));
     }
 
     private static void requireTransition(Provider p, LifecycleState to, String command) {

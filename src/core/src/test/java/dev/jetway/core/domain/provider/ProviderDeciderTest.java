@@ -91,7 +91,7 @@ class ProviderDeciderTest {
         assertThat(dead.lastError()).isEqualTo("ENOENT: node");
 
         List<ProviderEvent> retry = decide(dead, new RequestStart(), CLOCK);
-        assertThat(retry).containsExactly(new ProviderStartRequested("math", 2));
+        assertThat(retry).containsExactly(new ProviderStartRequested("math", 2, CLOCK.instant()));
     }
 
     @Test
@@ -224,5 +224,18 @@ class ProviderDeciderTest {
 
         assertThat(p.schemaVersions().get("tools/list"))
                 .isEqualTo(new Provider.SchemaRef(3, hash.substring(0, 16), hash));
+    }
+
+    @Test
+    void aStartStillInitializingIsRequestedAgainOnlyWithATakeoverBudgetThatHasPassed() {
+        Provider starting = ProviderDecider.evolve(ProviderDecider.replay("math",
+                List.of(new ProviderRegistered("math", ProviderSpec.subprocess("math"))),
+                new ProviderStartRequested("math", 1, CLOCK.instant().minusSeconds(61)));
+
+        assertThat(decide(starting, new ProviderCommand.RequestStart(), CLOCK)).as("without a budget: wait").isEmpty();
+        assertThat(decide(starting, new ProviderCommand.RequestStart(java.time.Duration.ofSeconds(120)), CLOCK))
+                .as("within the budget").isEmpty();
+        assertThat(decide(starting, new ProviderCommand.RequestStart(java.time.Duration.ofSeconds(60)), CLOCK))
+                .as("past the budget: taken over").containsExactly(new ProviderStartRequested("math", 2, CLOCK.instant()));
     }
 }
