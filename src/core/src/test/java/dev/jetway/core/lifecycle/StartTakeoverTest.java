@@ -22,10 +22,11 @@ class StartTakeoverTest {
     final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
-    final LifecycleSettings settings = new LifecycleSettings(Duration.ofMillis(200), 5, Duration.ofSeconds(30), true,
-            Duration.ofSeconds(60));
+    /** Callers wait this long for a start: long enough for a scripted start on a busy machine. */
+    Duration startWait = Duration.ofSeconds(10);
 
     EventSourcedLifecycle instance() {
+        LifecycleSettings settings = new LifecycleSettings(startWait, 5, Duration.ofSeconds(30), true, Duration.ofSeconds(60));
         return Lifecycles.of(store, launcher, clock, settings, Map.of("alpha", Lifecycles.ALPHA));
     }
 
@@ -36,6 +37,7 @@ class StartTakeoverTest {
 
     @Test
     void withinTheTakeoverBudgetCallersWaitForTheStartThatIsUnderWay() {
+        startWait = Duration.ofMillis(200);
         EventSourcedLifecycle lifecycle = instance();
         startClaimedByAnInstanceThatDies();
         clock.advance(Duration.ofSeconds(59));

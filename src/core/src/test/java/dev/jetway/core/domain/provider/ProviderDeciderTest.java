@@ -229,7 +229,7 @@ class ProviderDeciderTest {
     @Test
     void aStartStillInitializingIsRequestedAgainOnlyWithATakeoverBudgetThatHasPassed() {
         Provider starting = ProviderDecider.evolve(ProviderDecider.replay("math",
-                List.of(new ProviderRegistered("math", ProviderSpec.subprocess("math"))),
+                List.of(new ProviderEvent.ProviderRegistered("math", ProviderSpec.subprocess("math")))),
                 new ProviderStartRequested("math", 1, CLOCK.instant().minusSeconds(61)));
 
         assertThat(decide(starting, new ProviderCommand.RequestStart(), CLOCK)).as("without a budget: wait").isEmpty();
