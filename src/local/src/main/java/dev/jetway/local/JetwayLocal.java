@@ -93,6 +93,19 @@ public final class JetwayLocal implements AutoCloseable {
         return new JetwayLocal(runtime, server, jobs, host, telemetry);
     }
 
+    /**
+     * Watches {@code file} (the config this gateway was started with) and applies its providers when
+     * it changes: added ones are registered, changed ones restart on next use, removed ones stop.
+     */
+    public void watchConfig(Path file, GatewayConfig started, PrintStream log) throws IOException {
+        ConfigFileWatcher watcher = new ConfigFileWatcher(file, runtime.hotLoad(), started, log::println);
+        runtime.sources().relocateConfig(watcher.file().toString());
+        jobs.scheduleWithFixedDelay(watcher::poll, CONFIG_POLL.toMillis(), CONFIG_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the watched config file is looked at. */
+    static final Duration CONFIG_POLL = Duration.ofMillis(500);
+
     /** Where the Prometheus metrics are served when {@code telemetry.prometheus} is on. */
     public static final String METRICS_PATH = "/metrics";
 
@@ -144,14 +157,19 @@ public final class JetwayLocal implements AutoCloseable {
         }
         Path workingDirectory = Path.of("").toAbsolutePath();
         JetwayLocal jetway = start(config, options.host(), options.port(), workingDirectory, System.err);
-        System.err.println("jetway: config " + options.config().toAbsolutePath());
+        jetway.watchConfig(options.config(), config, System.err);
+        System.err.println("jetway: config " + options.config().toAbsolutePath() + " (watched: edits to providers"
+                + " apply without a restart)");
         config.providers().forEach((name, spec) -> System.err.println("jetway: provider " + name
                 + " (" + spec.mode().wireName() + ") " + jetway.gateway.describeState(name)
                 + (config.settings().warmOnStart() ? ", starting now" : ", starts on first use")
                 + ", stops after " + spec.idleTtlSeconds() + " s unused"));
         if (config.settings().lifecycle().managementTools()) {
             System.err.println("jetway: management tools registry_list, registry_status, registry_start, registry_stop,"
-                    + " registry_health, registry_warm (turn off with gateway.management_tools: false)");
+                    + " registry_health, registry_warm, registry_tools, registry_invoke, registry_invoke_ex,"
+                    + " registry_invoke_stream, registry_discover, registry_sources, registry_add, registry_update,"
+                    + " registry_remove"
+                    + " (turn off with gateway.management_tools: false)");
         }
         jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));
         jetway.telemetry.metrics().ifPresent(m -> System.err.println("jetway: Prometheus metrics at "

@@ -51,7 +51,7 @@ public final class LocalLauncher implements ProviderLauncher {
                     "container providers run as ECS tasks on AWS; local mode has no container launcher in this version");
             case LAMBDA -> throw new ProviderUnavailableException(name, "lambda providers are only available on AWS");
             case GROUP -> throw new ProviderUnavailableException(name,
-                    "group providers route to their members; group routing is not available in this version");
+                    "a group is not started itself; the gateway routes its calls to its members");
         };
     }
 }

@@ -37,7 +37,7 @@ public final class ConfigLoader {
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
             "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools",
-            "session_idle_ttl_s", "page_size");
+            "session_idle_ttl_s", "page_size", "start_takeover_s");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -74,6 +74,24 @@ public final class ConfigLoader {
                     + lineOf(e), e);
         }
         return new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
+    }
+
+    /**
+     * Reads one provider's settings, as under {@code providers.<name>} of a file (for providers
+     * registered at run time). Group members are not checked here: they name providers of the
+     * running registry, which the caller knows.
+     */
+    public static ProviderSpec parseProvider(String name, JsonNode settings, String source) {
+        ConfigLoader loader = new ConfigLoader(source);
+        String path = "providers." + name;
+        if (name == null || !GatewayConfig.PROVIDER_NAME.matcher(name).matches()) {
+            throw new ConfigException(source, path, "provider names must match " + GatewayConfig.PROVIDER_NAME.pattern()
+                    + " (they prefix every tool name)");
+        }
+        if (settings == null || settings.isNull()) {
+            throw new ConfigException(source, path, "missing; expected the provider's settings, e.g. {mode: remote, url: ...}");
+        }
+        return loader.provider(loader.object(settings, path), path);
     }
 
     private static String lineOf(JsonProcessingException e) {
@@ -182,7 +200,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(number(node, "gateway", "start_wait_s", d.startWait().toSeconds())),
                 (int) number(node, "gateway", "circuit_failure_threshold", d.circuitFailureThreshold()),
                 Duration.ofSeconds(number(node, "gateway", "circuit_reset_s", d.circuitResetTimeout().toSeconds())),
-                bool(node, "gateway", "management_tools", d.managementTools()));
+                bool(node, "gateway", "management_tools", d.managementTools()),
+                Duration.ofSeconds(number(node, "gateway", "start_takeover_s", d.startTakeover().toSeconds())));
     }
 
     private ProviderSpec provider(ObjectNode node, String path) {

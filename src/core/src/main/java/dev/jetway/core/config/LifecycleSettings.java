@@ -12,9 +12,20 @@ import java.util.Objects;
  * @param circuitFailureThreshold consecutive failed calls that open a provider's circuit
  * @param circuitResetTimeout how long an open circuit fails calls fast before one trial call
  * @param managementTools serve the {@code registry_*} tools next to the providers' tools
+ * @param startTakeover how long a provider may stay INITIALIZING before a later caller takes the
+ *     start over (the instance that began it may have died with it)
  */
 public record LifecycleSettings(
-        Duration startWait, int circuitFailureThreshold, Duration circuitResetTimeout, boolean managementTools) {
+        Duration startWait, int circuitFailureThreshold, Duration circuitResetTimeout, boolean managementTools,
+        Duration startTakeover) {
+
+    public static final Duration DEFAULT_START_TAKEOVER = Duration.ofSeconds(120);
+
+    /** With the default start takeover. */
+    public LifecycleSettings(Duration startWait, int circuitFailureThreshold, Duration circuitResetTimeout,
+                             boolean managementTools) {
+        this(startWait, circuitFailureThreshold, circuitResetTimeout, managementTools, DEFAULT_START_TAKEOVER);
+    }
 
     public static final Duration DEFAULT_START_WAIT = Duration.ofSeconds(25);
     public static final int DEFAULT_CIRCUIT_FAILURE_THRESHOLD = 5;
@@ -25,6 +36,10 @@ public record LifecycleSettings(
         Objects.requireNonNull(circuitResetTimeout, "circuitResetTimeout");
         if (startWait.isNegative() || startWait.isZero()) throw new IllegalArgumentException("start_wait_s must be positive");
         if (circuitFailureThreshold < 1) throw new IllegalArgumentException("circuit_failure_threshold must be >= 1");
+        startTakeover = startTakeover == null ? DEFAULT_START_TAKEOVER : startTakeover;
+        if (startTakeover.isNegative() || startTakeover.isZero()) {
+            throw new IllegalArgumentException("start_takeover_s must be positive");
+        }
         if (circuitResetTimeout.isNegative() || circuitResetTimeout.isZero()) {
             throw new IllegalArgumentException("circuit_reset_s must be positive");
         }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Catalog {
 
-    private final List<String> providerOrder;
+    private volatile List<String> providerOrder;
     private final NameMapping names;
     private final Map<String, Map<ListKind, ArrayNode>> lists = new ConcurrentHashMap<>();
 
@@ -29,11 +29,37 @@ final class Catalog {
     }
 
     boolean isKnown(String provider, ListKind kind) {
-        return lists.get(provider).containsKey(kind);
+        Map<ListKind, ArrayNode> known = lists.get(provider);
+        return known != null && known.containsKey(kind);
+    }
+
+    /** Adds a provider at the end, or forgets every list of one that is there (its spec changed). */
+    synchronized void reset(String provider) {
+        lists.put(provider, java.util.Collections.synchronizedMap(new EnumMap<>(ListKind.class)));
+        if (!providerOrder.contains(provider)) {
+            List<String> next = new ArrayList<>(providerOrder);
+            next.add(provider);
+            providerOrder = List.copyOf(next);
+        }
+    }
+
+    synchronized void remove(String provider) {
+        List<String> next = new ArrayList<>(providerOrder);
+        next.remove(provider);
+        providerOrder = List.copyOf(next);
+        lists.remove(provider);
+    }
+
+    /** The provider's last known list of this kind, or null when it is not known. */
+    ArrayNode get(String provider, ListKind kind) {
+        Map<ListKind, ArrayNode> known = lists.get(provider);
+        ArrayNode items = known == null ? null : known.get(kind);
+        return items == null ? null : items.deepCopy();
     }
 
     void store(String provider, ListKind kind, ArrayNode items) {
-        lists.get(provider).put(kind, items.deepCopy());
+        Map<ListKind, ArrayNode> known = lists.get(provider);
+        if (known != null) known.put(kind, items.deepCopy());
     }
 
     /** The items of every provider with client-visible names; colliding names are left out. */
@@ -41,7 +67,7 @@ final class Catalog {
         Map<String, List<String>> owners = owners(kind);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (String provider : providerOrder) {
-            ArrayNode items = lists.get(provider).get(kind);
+            ArrayNode items = listOf(provider, kind);
             if (items == null) continue;
             for (JsonNode item : items) {
                 if (!(item instanceof ObjectNode object) || !object.path(kind.itemKey()).isTextual()) continue;
@@ -102,7 +128,7 @@ final class Catalog {
     Optional<Route> find(ListKind kind, String exposed, String what) {
         List<Route> routes = new ArrayList<>();
         for (String provider : providerOrder) {
-            ArrayNode items = lists.get(provider).get(kind);
+            ArrayNode items = listOf(provider, kind);
             if (items == null) continue;
             for (JsonNode item : items) {
                 String upstream = item.path(kind.itemKey()).asText(null);
@@ -121,7 +147,7 @@ final class Catalog {
     List<String> templateOwners(String uri) {
         List<String> matches = new ArrayList<>();
         for (String provider : providerOrder) {
-            ArrayNode templates = lists.get(provider).get(ListKind.RESOURCE_TEMPLATES);
+            ArrayNode templates = listOf(provider, ListKind.RESOURCE_TEMPLATES);
             if (templates == null) continue;
             for (JsonNode template : templates) {
                 String text = template.path("uriTemplate").asText("");
@@ -136,10 +162,15 @@ final class Catalog {
         return matches;
     }
 
+    private ArrayNode listOf(String provider, ListKind kind) {
+        Map<ListKind, ArrayNode> known = lists.get(provider);
+        return known == null ? null : known.get(kind);
+    }
+
     private Map<String, List<String>> owners(ListKind kind) {
         Map<String, List<String>> owners = new LinkedHashMap<>();
         for (String provider : providerOrder) {
-            ArrayNode items = lists.get(provider).get(kind);
+            ArrayNode items = listOf(provider, kind);
             if (items == null) continue;
             for (JsonNode item : items) {
                 String upstream = item.path(kind.itemKey()).asText(null);

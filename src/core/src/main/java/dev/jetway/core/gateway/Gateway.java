@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.resilience.RetryBackoff;
+import dev.jetway.core.domain.provider.ProviderSpec;
 import dev.jetway.core.eventstore.InMemoryEventStore;
+import dev.jetway.core.groups.GroupRouter;
+import dev.jetway.core.groups.GroupUnavailableException;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.ledger.InMemorySchemaVersionStore;
+import dev.jetway.core.ledger.ListMethod;
+import dev.jetway.core.ledger.SchemaLedger;
+import dev.jetway.core.ledger.SchemaVersion;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.EventSourcedLifecycle;
 import dev.jetway.core.registry.ProviderRepository;
@@ -48,9 +55,14 @@ public final class Gateway implements AutoCloseable {
     }
 
     private final GatewayConfig config;
-    private final NameMapping names;
+    private volatile NameMapping names;
+    private volatile Map<String, ProviderSpec> providers;
     private final Catalog catalog;
     private final ProviderLifecycle lifecycle;
+    private final GroupRouter groups;
+    private final SchemaLedger ledger;
+    private final Set<String> seededFromLedger = ConcurrentHashMap.newKeySet();
+    private final GroupLists groupLists;
     private final Duration timeout;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, UpstreamSession> cataloguedSession = new ConcurrentHashMap<>();
@@ -58,8 +70,19 @@ public final class Gateway implements AutoCloseable {
     private final List<Consumer<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
     private volatile BuiltInTools builtIns;
 
+    /** A gateway that keeps its schema ledger in memory. */
     public Gateway(GatewayConfig config, LifecycleFactory lifecycles) {
+        this(config, lifecycles, new SchemaLedger(new InMemorySchemaVersionStore(), Clock.systemUTC()));
+    }
+
+    /**
+     * @param ledger where every list a provider returns is recorded as a content-hashed version, and
+     *     where lists are read from before a provider has answered in this instance
+     */
+    public Gateway(GatewayConfig config, LifecycleFactory lifecycles, SchemaLedger ledger) {
         this.config = config;
+        this.ledger = ledger;
+        this.providers = config.providers();
         this.names = new NameMapping(config.settings().prefixNames(), config.settings().separator(),
                 config.providers().keySet());
         this.catalog = new Catalog(new ArrayList<>(config.providers().keySet()), names);
@@ -68,6 +91,60 @@ public final class Gateway implements AutoCloseable {
             if (spec.tools() instanceof ArrayNode predefined) catalog.store(name, ListKind.TOOLS, predefined);
         });
         this.lifecycle = lifecycles.create(this::providerListener);
+        this.groups = new GroupRouter(name -> java.util.Optional.ofNullable(providers().get(name))
+                .map(ProviderSpec::group), lifecycle);
+        this.groupLists = new GroupLists(catalog);
+        for (ListKind kind : ListKind.values()) groupLists.refresh(providers(), kind);
+    }
+
+    /** The providers as configured now (the file, and what was added, changed or removed since), by name, in order. */
+    public Map<String, ProviderSpec> providers() {
+        return providers;
+    }
+
+    /**
+     * Serves a provider added or changed at run time: its name routes, its predefined tools (if any)
+     * are listed, lists learnt under an older spec are forgotten, and clients hear that lists changed.
+     * The lifecycle must know the provider already.
+     */
+    public synchronized void putProvider(String name, ProviderSpec spec) {
+        Map<String, ProviderSpec> next = new java.util.LinkedHashMap<>(providers);
+        next.put(name, spec);
+        providers = java.util.Collections.unmodifiableMap(next);
+        names = new NameMapping(config.settings().prefixNames(), config.settings().separator(), next.keySet());
+        catalog.reset(name);
+        cataloguedSession.remove(name);
+        seededFromLedger.removeIf(key -> key.startsWith(name + "|"));
+        if (spec.tools() instanceof ArrayNode predefined) catalog.store(name, ListKind.TOOLS, predefined);
+        for (ListKind kind : ListKind.values()) groupLists.refresh(providers, kind);
+        announce(ListKind.values());
+    }
+
+    /** Stops serving a provider removed at run time: its names no longer route and its items leave every list. */
+    public synchronized void removeProvider(String name) {
+        Map<String, ProviderSpec> next = new java.util.LinkedHashMap<>(providers);
+        if (next.remove(name) == null) return;
+        providers = java.util.Collections.unmodifiableMap(next);
+        names = new NameMapping(config.settings().prefixNames(), config.settings().separator(), next.keySet());
+        catalog.remove(name);
+        cataloguedSession.remove(name);
+        for (ListKind kind : ListKind.values()) groupLists.refresh(providers, kind);
+        announce(ListKind.values());
+    }
+
+    /** The schema versions of what every provider listed. */
+    public SchemaLedger ledger() {
+        return ledger;
+    }
+
+    /** The provider's last known list of {@code kind} (upstream names), if any. */
+    public java.util.Optional<ArrayNode> knownList(String provider, ListKind kind) {
+        return java.util.Optional.ofNullable(catalog.get(provider, kind));
+    }
+
+    /** Routes calls to {@code mode: group} providers over their members. */
+    public GroupRouter groups() {
+        return groups;
     }
 
     /**
@@ -116,7 +193,7 @@ public final class Gateway implements AutoCloseable {
      * started yet is not counted, since what it offers is unknown until its initialize answer.
      */
     private boolean anyRunningProviderOffers(String resourcesFeature) {
-        return config.providers().keySet().stream().map(lifecycle::ifRunning).flatMap(java.util.Optional::stream)
+        return providers().keySet().stream().map(lifecycle::ifRunning).flatMap(java.util.Optional::stream)
                 .anyMatch(session -> session.initializeResult().path("capabilities").path("resources")
                         .path(resourcesFeature).asBoolean(false));
     }
@@ -128,14 +205,20 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * One page of the aggregated list ({@code gateway.page_size} items), with {@code nextCursor}
-     * when more follow; providers whose list is unknown are discovered in the background.
+     * when more follow; providers whose list is unknown are served from the schema ledger when it
+     * has them, and discovered in the background.
      *
      * @param cursor the client's {@code params.cursor}, or null for the first page
      * @throws InvalidParamsException when the cursor is not one this gateway issued for this list
      */
     public ObjectNode list(ListKind kind, String cursor) {
         ListCursor start = cursor == null ? null : ListCursor.decode(cursor, kind, catalog.providers());
-        for (String provider : config.providers().keySet()) {
+        boolean seeded = false;
+        for (String provider : providers().keySet()) {
+            if (!catalog.isKnown(provider, kind)) seeded |= seedFromLedger(provider, kind);
+        }
+        if (seeded) groupLists.refresh(providers(), kind);
+        for (String provider : providers().keySet()) {
             if (!catalog.isKnown(provider, kind)) discoverInBackground(provider);
         }
         catalog.collisions(kind).forEach((name, providers) ->
@@ -169,7 +252,7 @@ public final class Gateway implements AutoCloseable {
         if (method.equals("tools/call") && tools != null && tools.offers(upstreamParams.path("name").asText())) {
             JsonNode arguments = upstreamParams.get("arguments");
             return tools.call(upstreamParams.get("name").asText(),
-                    arguments instanceof ObjectNode object ? object : Json.object());
+                    arguments instanceof ObjectNode object ? object : Json.object(), upstreamParams, listener);
         }
         Route route = switch (method) {
             case "tools/call" -> rewriteName(upstreamParams, "name", ListKind.TOOLS, "tool");
@@ -180,14 +263,77 @@ public final class Gateway implements AutoCloseable {
             default -> throw new IllegalArgumentException("not a routed method: " + method);
         };
         try {
-            ObjectNode result = lifecycle.call(route.provider(), session -> catalogued(route.provider(), session)
-                    .request(method, upstreamParams, listener, timeout, cancellation));
+            ObjectNode result = groups.isGroup(route.provider())
+                    ? groups.call(route.provider(), member -> callProvider(member, method, upstreamParams, listener, cancellation))
+                    : callProvider(route.provider(), method, upstreamParams, listener, cancellation);
             if (method.equals("resources/read")) exposeContentUris(route.provider(), result);
             return result;
+        } catch (GroupUnavailableException e) {
+            if (method.equals("tools/call")) return toolError(e.getMessage());
+            throw new ProviderUnavailableException(e.group(), e.getMessage(), e);
         } catch (ProviderUnavailableException e) {
             if (method.equals("tools/call")) return toolError(e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Calls {@code tool} (the provider's own name for it) on {@code provider}, or on a member of the
+     * group {@code provider}: the management tools' way in, which needs no client-visible name.
+     * Failures are thrown (unavailable provider, unavailable group, the provider's JSON-RPC error).
+     *
+     * @param params the {@code tools/call} params apart from the name (arguments, {@code _meta})
+     */
+    public ObjectNode callTool(String provider, String tool, ObjectNode params, UpstreamListener listener) {
+        if (!providers().containsKey(provider)) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
+        upstreamParams.put("name", tool);
+        return groups.isGroup(provider)
+                ? groups.call(provider, member -> callProvider(member, "tools/call", upstreamParams, listener, Cancellation.none()))
+                : callProvider(provider, "tools/call", upstreamParams, listener, Cancellation.none());
+    }
+
+    /**
+     * Starts the provider if needed and lists its tools, prompts, resources and templates again now
+     * (recording them in the schema ledger); a group re-lists every member. Returns the item count
+     * of each list the provider has, by method.
+     */
+    public Map<String, Integer> rediscover(String provider) {
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        if (spec.group() != null) {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (String member : spec.group().memberNames()) rediscover(member).forEach((k, v) -> counts.merge(k, v, Math::max));
+            return counts;
+        }
+        UpstreamSession session = lifecycle.acquire(provider);
+        synchronized (cataloguedSession) {
+            refreshLists(provider, session);
+            cataloguedSession.put(provider, session);
+        }
+        announce(ListKind.values());
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (ListKind kind : ListKind.values()) {
+            if (session.initializeResult().path("capabilities").has(kind.capability())) {
+                counts.put(kind.method(), knownList(provider, kind).map(ArrayNode::size).orElse(0));
+            }
+        }
+        return counts;
+    }
+
+    /** The lifecycle state of one provider as group routing sees it (state, circuit, accepting). */
+    public java.util.Optional<dev.jetway.core.groups.MemberStatus> status(String provider) {
+        return lifecycle.status(provider);
+    }
+
+    private ObjectNode callProvider(String provider, String method, ObjectNode params, UpstreamListener listener,
+                                    Cancellation cancellation) {
+        return lifecycle.call(provider, session -> catalogued(provider, session)
+                .request(method, params, listener, timeout, cancellation));
     }
 
     /**
@@ -214,7 +360,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Sends logging/setLevel to every running provider that has logging. */
     public void setLogLevel(ObjectNode params) {
-        for (String provider : config.providers().keySet()) {
+        for (String provider : providers().keySet()) {
             lifecycle.ifRunning(provider).ifPresent(session -> {
                 if (!session.initializeResult().path("capabilities").has("logging")) return;
                 try {
@@ -228,15 +374,33 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts every provider now, in the background; for warm_on_start. */
     public void warmAll() {
-        config.providers().keySet().forEach(this::discoverInBackground);
+        providers().keySet().forEach(this::discoverInBackground);
     }
 
-    /** Starts one provider and learns its lists; blocks. */
+    /** Starts one provider and learns its lists; blocks. A group starts every member it can. */
     public void warm(String provider) {
-        session(provider);
+        if (!groups.isGroup(provider)) {
+            session(provider);
+            return;
+        }
+        RuntimeException last = null;
+        int started = 0;
+        for (String member : providers().get(provider).group().memberNames()) {
+            try {
+                session(member);
+                started++;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        if (started == 0 && last != null) throw last;
     }
 
     public String describeState(String provider) {
+        if (groups.isGroup(provider)) {
+            return "group of " + groups.memberStatuses(provider).stream()
+                    .map(dev.jetway.core.groups.MemberStatus::describe).collect(java.util.stream.Collectors.joining(", "));
+        }
         return lifecycle.describeState(provider);
     }
 
@@ -288,14 +452,46 @@ public final class Gateway implements AutoCloseable {
             } while (cursor != null);
             if (kind == ListKind.TOOLS) warnIfPredefinedToolsDiffer(provider, all);
             catalog.store(provider, kind, all);
+            recordInLedger(provider, kind, all);
         } catch (UpstreamErrorException e) {
             LOG.warning(() -> kind.method() + " of provider '" + provider + "': " + e.getMessage());
             catalog.store(provider, kind, Json.MAPPER.createArrayNode());
         }
+        groupLists.refresh(providers(), kind);
+    }
+
+    /** Every list a provider returns becomes a schema version when its content is new. */
+    private void recordInLedger(String provider, ListKind kind, ArrayNode items) {
+        try {
+            ledger.record(provider, ListMethod.fromWireName(kind.method()), items, "list#" + provider);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "recording the " + kind.method() + " of provider '" + provider + "' in the schema ledger: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Before a provider answered in this instance, its list is the ledger's latest version (what it
+     * listed last, in any instance): lists never wait for a start. Tried once per provider and kind.
+     */
+    private boolean seedFromLedger(String provider, ListKind kind) {
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null || spec.group() != null || !seededFromLedger.add(provider + "|" + kind)) return false;
+        try {
+            java.util.Optional<SchemaVersion> latest = ledger.latest(provider, ListMethod.fromWireName(kind.method()));
+            if (latest.isEmpty() || catalog.isKnown(provider, kind)) return false;
+            catalog.store(provider, kind, (ArrayNode) latest.get().payload().get(kind.resultField()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "reading the latest " + kind.method() + " of provider '" + provider + "' from the schema ledger: "
+                    + e.getMessage());
+            return false;
+        }
     }
 
     private void warnIfPredefinedToolsDiffer(String provider, ArrayNode listed) {
-        if (!(config.providers().get(provider).tools() instanceof ArrayNode predefined)) return;
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null || !(spec.tools() instanceof ArrayNode predefined)) return;
         Set<String> expected = new java.util.TreeSet<>();
         predefined.forEach(tool -> expected.add(tool.path("name").asText()));
         Set<String> actual = new java.util.TreeSet<>();
@@ -308,6 +504,12 @@ public final class Gateway implements AutoCloseable {
 
     private void discoverInBackground(String provider) {
         if (!config.settings().backgroundDiscovery() && !config.settings().warmOnStart()) return;
+        ProviderSpec spec = providers().get(provider);
+        if (spec != null && spec.group() != null) {
+            // A group is never started itself; learning its members' lists is learning its own.
+            spec.group().memberNames().forEach(this::discoverInBackground);
+            return;
+        }
         if (!discovering.add(provider)) return;
         CompletableFuture.runAsync(() -> {
             try {
@@ -405,8 +607,8 @@ public final class Gateway implements AutoCloseable {
                 if (owners.size() == 1) return new Route(owners.get(0), exposed);
                 if (owners.size() > 1) throw new NameCollisionException(what, exposed, owners);
             }
-            if (config.providers().size() == 1) {
-                return new Route(config.providers().keySet().iterator().next(), exposed);
+            if (providers().size() == 1) {
+                return new Route(providers().keySet().iterator().next(), exposed);
             }
         }
         throw new UnknownNameException(what, exposed);

@@ -1,5 +1,9 @@
 package dev.jetway.core.gateway;
 
+import dev.jetway.core.domain.provider.CircuitStatus;
+import dev.jetway.core.domain.provider.LifecycleState;
+import dev.jetway.core.groups.MemberStatus;
+import dev.jetway.core.groups.MemberStatusView;
 import dev.jetway.core.upstream.UpstreamSession;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,7 +13,16 @@ import java.util.function.Function;
  * provider gets there (the event-sourced lifecycle in {@code dev.jetway.core.lifecycle}) is this
  * port's business.
  */
-public interface ProviderLifecycle extends AutoCloseable {
+public interface ProviderLifecycle extends MemberStatusView, AutoCloseable {
+
+    /**
+     * What group routing needs to know of a provider. The default knows nothing but that it may be
+     * called (COLD, circuit CLOSED); the event-sourced lifecycle answers from its projections.
+     */
+    @Override
+    default java.util.Optional<MemberStatus> status(String provider) {
+        return java.util.Optional.of(MemberStatus.of(provider, LifecycleState.COLD, CircuitStatus.CLOSED));
+    }
 
     /**
      * A live session with the provider, starting it if needed.

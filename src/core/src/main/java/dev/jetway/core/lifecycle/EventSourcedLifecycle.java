@@ -18,6 +18,7 @@ import dev.jetway.core.domain.resilience.CircuitBreaker;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.eventstore.WrongExpectedVersionException;
 import dev.jetway.core.gateway.ProviderLifecycle;
+import dev.jetway.core.groups.MemberStatus;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.registry.CommandResult;
 import dev.jetway.core.registry.ProviderRepository;
@@ -62,14 +63,15 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
     private final RetryBackoff backoff;
     private final Clock clock;
     private final Function<String, UpstreamListener> listeners;
-    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    /** Copied on every change (providers come and go at run time); reads take no lock. */
+    private volatile Map<String, Slot> slots = Map.of();
     private final ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean closed;
 
     /** What this instance knows and holds of one provider. */
     private static final class Slot {
         final String name;
-        final ProviderSpec spec;
+        volatile ProviderSpec spec;
         final Object useLock = new Object();
         final Object crashLock = new Object();
         volatile Provider projection;
@@ -102,8 +104,68 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
         this.listeners = listeners;
         CircuitBreaker.Policy policy = new CircuitBreaker.Policy(settings.circuitFailureThreshold(),
                 settings.circuitResetTimeout());
-        providers.forEach((name, spec) -> slots.put(name,
+        Map<String, Slot> initial = new LinkedHashMap<>();
+        providers.forEach((name, spec) -> initial.put(name,
                 new Slot(name, spec, register(name, spec), CircuitBreaker.closed(policy))));
+        this.slots = java.util.Collections.unmodifiableMap(initial);
+    }
+
+    // ---- hot load ------------------------------------------------------------------------------
+
+    /**
+     * Registers a provider at run time ({@code ProviderRegistered}, or {@code ProviderConfigChanged}
+     * when the store knows it with another spec). It starts on first use.
+     *
+     * @throws IllegalArgumentException when this instance already has a provider of that name
+     */
+    public synchronized Provider add(String provider, ProviderSpec spec) {
+        if (slots.containsKey(provider)) throw new IllegalArgumentException("provider '" + provider + "' already exists");
+        Slot slot = new Slot(provider, spec, register(provider, spec), CircuitBreaker.closed(new CircuitBreaker.Policy(
+                settings.circuitFailureThreshold(), settings.circuitResetTimeout())));
+        Map<String, Slot> next = new LinkedHashMap<>(slots);
+        next.put(provider, slot);
+        slots = java.util.Collections.unmodifiableMap(next);
+        return slot.projection;
+    }
+
+    /**
+     * Replaces a provider's spec ({@code ProviderConfigChanged}; nothing when it is the same). A
+     * running provider is stopped (reason manual, "config changed"), so that its next use starts it
+     * with the new spec. True when the spec changed.
+     */
+    public boolean change(String provider, ProviderSpec spec) {
+        Slot slot = slot(provider);
+        CommandResult result = repository.executeWithRetry(provider, new ProviderCommand.ChangeConfig(spec), CORRELATION,
+                COMMAND_ATTEMPTS);
+        remember(slot, result.provider());
+        if (result.appended().isEmpty()) return false;
+        slot.spec = spec;
+        try {
+            stopWith(slot, new ProviderCommand.Stop(StopReason.MANUAL, "config changed"));
+        } catch (InvalidTransitionException e) {
+            // Not running (or still starting): the next start reads the new spec.
+            LOG.fine(() -> "provider '" + provider + "' changed while " + slot.projection.state() + ": " + e.getMessage());
+        }
+        return true;
+    }
+
+    /**
+     * Removes a provider: {@code ProviderStopped} (reason removed) when it runs, then
+     * {@code ProviderRemoved}; its process is stopped and this instance forgets it.
+     */
+    public synchronized void remove(String provider) {
+        Slot slot = slot(provider);
+        remember(slot, repository.executeWithRetry(provider, new ProviderCommand.Remove(), CORRELATION, COMMAND_ATTEMPTS)
+                .provider());
+        Launched launched;
+        synchronized (slot) {
+            launched = slot.launched;
+            slot.launched = null;
+        }
+        if (launched != null) stopQuietly(provider, launched);
+        Map<String, Slot> next = new LinkedHashMap<>(slots);
+        next.remove(provider);
+        slots = java.util.Collections.unmodifiableMap(next);
     }
 
     /**
@@ -155,6 +217,27 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
             if (isServerFault(e)) callFailed(slot); else callSucceeded(slot);
             throw e;
         }
+    }
+
+    /**
+     * A group member's status from this instance's view: the cached state, this instance's circuit
+     * breaker (an OPEN one whose reset time has passed reads HALF_OPEN, since its next call is the
+     * trial), and whether it takes calls (registered, not removed, not waiting out a start backoff).
+     */
+    @Override
+    public Optional<MemberStatus> status(String provider) {
+        Slot slot = slots.get(provider);
+        if (slot == null) return Optional.empty();
+        Provider p = slot.projection;
+        CircuitBreaker breaker;
+        synchronized (slot) {
+            breaker = slot.breaker;
+        }
+        Instant now = clock.instant();
+        CircuitStatus circuit = breaker.status();
+        if (circuit == CircuitStatus.OPEN && !now.isBefore(breaker.retryAt())) circuit = CircuitStatus.HALF_OPEN;
+        boolean backingOff = p.state() == LifecycleState.DEAD && p.startRetryAt() != null && now.isBefore(p.startRetryAt());
+        return Optional.of(new MemberStatus(provider, p.state(), circuit, p.registered() && !p.removed() && !backingOff));
     }
 
     @Override
@@ -342,6 +425,13 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
                         awaitLocalStart(slot, local, deadline);
                         continue;
                     }
+                    // Begun elsewhere longer ago than the takeover budget: that instance may have died with it.
+                    if (startIsStale(p) && claimStart(slot, new ProviderCommand.RequestStart(settings.startTakeover()))) {
+                        LOG.warning(() -> "provider '" + slot.name + "' was INITIALIZING since " + p.startRequestedAt()
+                                + ", longer than start_takeover_s; this instance takes the start over");
+                        awaitLocalStart(slot, beginStart(slot), deadline);
+                        continue;
+                    }
                 }
                 case COLD, DEAD -> {
                     if (p.state() == LifecycleState.DEAD && p.startRetryAt() != null
@@ -364,10 +454,19 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
         }
     }
 
+    private boolean startIsStale(Provider p) {
+        return p.startRequestedAt() != null
+                && !clock.instant().isBefore(p.startRequestedAt().plus(settings.startTakeover()));
+    }
+
     /** The conditional append of COLD/DEAD → INITIALIZING: true for the one caller whose append won. */
     private boolean claimStart(Slot slot) {
+        return claimStart(slot, new ProviderCommand.RequestStart());
+    }
+
+    private boolean claimStart(Slot slot, ProviderCommand.RequestStart request) {
         try {
-            CommandResult result = repository.execute(slot.name, new ProviderCommand.RequestStart(), CORRELATION, null);
+            CommandResult result = repository.execute(slot.name, request, CORRELATION, null);
             remember(slot, result.provider());
             return !result.appended().isEmpty();
         } catch (WrongExpectedVersionException e) {

@@ -3,10 +3,15 @@ package dev.jetway.core.lifecycle;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.eventstore.EventStore;
+import dev.jetway.core.gateway.BuiltInTools;
 import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.ledger.InMemorySchemaVersionStore;
+import dev.jetway.core.ledger.SchemaLedger;
+import dev.jetway.core.ledger.SchemaVersionStore;
 import dev.jetway.core.registry.ProviderRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,6 +30,8 @@ public final class LifecycleRuntime implements AutoCloseable {
     private final IdleProviderCollector collector;
     private final ProviderHealthMonitor health;
     private final HealthEndpoints endpoints;
+    private final ProviderSources sources = new ProviderSources();
+    private final HotLoad hotLoad;
 
     private LifecycleRuntime(Gateway gateway, EventStore store, EventSourcedLifecycle lifecycle, Clock clock,
                              RetryBackoff backoff) {
@@ -36,8 +43,17 @@ public final class LifecycleRuntime implements AutoCloseable {
         this.health = new ProviderHealthMonitor(lifecycle, backoff,
                 requestTimeout.compareTo(MAX_PING_TIMEOUT) < 0 ? requestTimeout : MAX_PING_TIMEOUT, clock);
         this.endpoints = new HealthEndpoints(lifecycle);
+        java.time.Instant now = clock.instant();
+        gateway.providers().keySet().forEach(name -> sources.put(name,
+                new ProviderSources.Source(ProviderSources.Kind.CONFIG, "configuration", now)));
+        this.hotLoad = new HotLoad(lifecycle, gateway, sources, clock);
         if (gateway.config().settings().lifecycle().managementTools()) {
-            gateway.serveBuiltInTools(new RegistryTools(lifecycle, health, gateway::warm, clock));
+            gateway.serveBuiltInTools(BuiltInTools.combined(List.of(
+                    new RegistryTools(lifecycle, health, gateway::warm, clock),
+                    new SchemaTools(gateway),
+                    new InvokeTools(gateway, requestTimeout, duration -> Thread.sleep(duration)),
+                    new DiscoveryTools(gateway, sources),
+                    new HotLoadTools(hotLoad))));
         }
     }
 
@@ -47,13 +63,21 @@ public final class LifecycleRuntime implements AutoCloseable {
 
     public static LifecycleRuntime create(GatewayConfig config, EventStore store, ProviderLauncher launcher, Clock clock,
                                           RetryBackoff backoff) {
+        return create(config, store, new InMemorySchemaVersionStore(), launcher, clock, backoff);
+    }
+
+    /**
+     * @param schemas where the schema ledger keeps versions (in memory locally, the DynamoDB table on AWS)
+     */
+    public static LifecycleRuntime create(GatewayConfig config, EventStore store, SchemaVersionStore schemas,
+                                          ProviderLauncher launcher, Clock clock, RetryBackoff backoff) {
         AtomicReference<EventSourcedLifecycle> built = new AtomicReference<>();
         Gateway gateway = new Gateway(config, listeners -> {
             EventSourcedLifecycle lifecycle = new EventSourcedLifecycle(config.providers(),
                     new ProviderRepository(store, clock), launcher, config.settings().lifecycle(), backoff, clock, listeners);
             built.set(lifecycle);
             return lifecycle;
-        });
+        }, new SchemaLedger(schemas, clock));
         return new LifecycleRuntime(gateway, store, built.get(), clock, backoff);
     }
 
@@ -76,6 +100,16 @@ public final class LifecycleRuntime implements AutoCloseable {
 
     public ProviderHealthMonitor health() {
         return health;
+    }
+
+    /** Adds, changes and removes providers while the gateway runs. */
+    public HotLoad hotLoad() {
+        return hotLoad;
+    }
+
+    /** Where each provider came from, for {@code registry_sources}. */
+    public ProviderSources sources() {
+        return sources;
     }
 
     public HealthEndpoints endpoints() {

@@ -196,6 +196,14 @@ public final class RegistryTools implements BuiltInTools {
         if (p.spec() != null) node.put("mode", p.spec().mode().wireName());
         if (p.lastUsedAt() != null) node.put("last_used_at", p.lastUsedAt().toString());
         if (p.lastError() != null) node.put("last_error", p.lastError());
+        if (p.spec() != null && p.spec().group() != null) {
+            node.put("strategy", p.spec().group().strategy().wireName()).put("min_healthy", p.spec().group().minHealthy());
+            ArrayNode members = node.putArray("members");
+            for (String member : p.spec().group().memberNames()) {
+                lifecycle.status(member).ifPresent(s -> members.addObject().put("name", member)
+                        .put("state", s.state().name()).put("circuit", s.circuit().name()).put("selectable", s.selectable()));
+            }
+        }
         return node;
     }
 

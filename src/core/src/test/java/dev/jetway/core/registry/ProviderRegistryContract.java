@@ -173,8 +173,7 @@ public abstract class ProviderRegistryContract {
             case 9 -> new ProviderCommand.OpenCircuit(5, Duration.ofSeconds(30));
             case 10 -> new ProviderCommand.HalfOpenCircuit();
             case 11 -> new ProviderCommand.CloseCircuit();
-            default -> new ProviderCommand.RecordToolSchema("tools/list",
-                    Json.parse("{\"tools\":[{\"name\":\"t" + random.nextInt(3) + "\"}]}"));
+            default -> new ProviderCommand.RecordUse();
         };
     }
 }

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * @param lastUsedAt when the provider was last used (or started), as recorded at most once per
  *     last-use window; the idle collector's condition
  * @param startRetryAt after a failed start, the earliest time the next start may be attempted
+ * @param startRequestedAt when the current (or last) start began; a later caller may take over a
+ *     start older than the takeover budget
  */
 public record Provider(
         @JsonProperty("name") String name,
@@ -31,7 +33,8 @@ public record Provider(
         @JsonProperty("circuit_retry_at") Instant circuitRetryAt,
         @JsonProperty("schema_versions") Map<String, SchemaRef> schemaVersions,
         @JsonProperty("last_used_at") Instant lastUsedAt,
-        @JsonProperty("start_retry_at") Instant startRetryAt) {
+        @JsonProperty("start_retry_at") Instant startRetryAt,
+        @JsonProperty("start_requested_at") Instant startRequestedAt) {
 
     public Provider {
         Objects.requireNonNull(name, "name");
@@ -44,7 +47,7 @@ public record Provider(
     /** The state of a provider nobody has registered yet. */
     public static Provider unregistered(String name) {
         return new Provider(name, -1, false, false, null, LifecycleState.COLD, 0, 0, null, 0, null, null,
-                CircuitStatus.CLOSED, null, Map.of(), null, null);
+                CircuitStatus.CLOSED, null, Map.of(), null, null, null);
     }
 
     public String streamId() {
@@ -73,6 +76,7 @@ public record Provider(
         LifecycleState state; int startAttempts; int consecutiveHealthFailures; String endpoint;
         int toolsCount; String lastError; StopReason lastStopReason; CircuitStatus circuit;
         Instant circuitRetryAt; Map<String, SchemaRef> schemaVersions; Instant lastUsedAt; Instant startRetryAt;
+        Instant startRequestedAt;
 
         Builder(Provider p) {
             name = p.name; version = p.version; registered = p.registered; removed = p.removed;
@@ -80,13 +84,13 @@ public record Provider(
             consecutiveHealthFailures = p.consecutiveHealthFailures; endpoint = p.endpoint;
             toolsCount = p.toolsCount; lastError = p.lastError; lastStopReason = p.lastStopReason;
             circuit = p.circuit; circuitRetryAt = p.circuitRetryAt; schemaVersions = new TreeMap<>(p.schemaVersions);
-            lastUsedAt = p.lastUsedAt; startRetryAt = p.startRetryAt;
+            lastUsedAt = p.lastUsedAt; startRetryAt = p.startRetryAt; startRequestedAt = p.startRequestedAt;
         }
 
         Provider build() {
             return new Provider(name, version, registered, removed, spec, state, startAttempts,
                     consecutiveHealthFailures, endpoint, toolsCount, lastError, lastStopReason, circuit,
-                    circuitRetryAt, schemaVersions, lastUsedAt, startRetryAt);
+                    circuitRetryAt, schemaVersions, lastUsedAt, startRetryAt, startRequestedAt);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.jetway.core.domain.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,8 +18,17 @@ public sealed interface ProviderCommand {
 
     record Remove() implements ProviderCommand {}
 
-    /** COLD, DEAD or DEGRADED → INITIALIZING. Already INITIALIZING or READY: nothing to do. */
-    record RequestStart() implements ProviderCommand {}
+    /**
+     * COLD, DEAD or DEGRADED → INITIALIZING. READY: nothing to do. INITIALIZING: nothing to do,
+     * unless {@code takeOverAfter} is given and the start began at least that long ago (its instance
+     * may have died): then the start is requested again, and the conditional append lets one caller
+     * take it over.
+     */
+    record RequestStart(java.time.Duration takeOverAfter) implements ProviderCommand {
+        public RequestStart() {
+            this(null);
+        }
+    }
 
     record MarkStarted(String endpoint, int toolsCount, Duration startupDuration) implements ProviderCommand {
         public MarkStarted { Objects.requireNonNull(startupDuration, "startupDuration"); }
@@ -61,12 +69,4 @@ public sealed interface ProviderCommand {
     record HalfOpenCircuit() implements ProviderCommand {}
 
     record CloseCircuit() implements ProviderCommand {}
-
-    /** Records the provider's answer to a list method; a new version only when the content changed. */
-    record RecordToolSchema(String method, JsonNode payload) implements ProviderCommand {
-        public RecordToolSchema {
-            Objects.requireNonNull(method, "method");
-            Objects.requireNonNull(payload, "payload");
-        }
-    }
 }

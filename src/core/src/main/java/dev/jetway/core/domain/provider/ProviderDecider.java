@@ -13,7 +13,6 @@ import dev.jetway.core.domain.provider.ProviderCommand.MarkStartFailed;
 import dev.jetway.core.domain.provider.ProviderCommand.MarkStarted;
 import dev.jetway.core.domain.provider.ProviderCommand.OpenCircuit;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordHealthCheck;
-import dev.jetway.core.domain.provider.ProviderCommand.RecordToolSchema;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordUse;
 import dev.jetway.core.domain.provider.ProviderCommand.Register;
 import dev.jetway.core.domain.provider.ProviderCommand.Remove;
@@ -36,7 +35,6 @@ import dev.jetway.core.domain.provider.ProviderEvent.ProviderStarted;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStopped;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderUsed;
 import dev.jetway.core.domain.provider.ProviderEvent.ToolSchemaVersionCreated;
-import dev.jetway.core.json.CanonicalJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,9 +67,13 @@ public final class ProviderDecider {
             case Remove ignored -> p.state().isRunning()
                     ? List.of(new ProviderStopped(name, StopReason.REMOVED, null), new ProviderRemoved(name))
                     : List.of(new ProviderRemoved(name));
-            case RequestStart ignored -> switch (p.state()) {
-                case INITIALIZING, READY -> List.of();
-                case COLD, DEAD, DEGRADED -> List.of(new ProviderStartRequested(name, p.startAttempts() + 1));
+            case RequestStart start -> switch (p.state()) {
+                case READY -> List.of();
+                case INITIALIZING -> startIsStale(p, start, clock.instant())
+                        ? List.of(new ProviderStartRequested(name, p.startAttempts() + 1, clock.instant()))
+                        : List.of();
+                case COLD, DEAD, DEGRADED -> List.of(new ProviderStartRequested(name, p.startAttempts() + 1,
+                        clock.instant()));
             };
             case MarkStarted started -> {
                 requireStarting(p, READY, "MarkStarted");
@@ -102,7 +104,6 @@ public final class ProviderDecider {
                 case OPEN -> throw new ProviderCommandRejectedException(name,
                         "circuit is OPEN; it closes only after a successful half-open trial");
             };
-            case RecordToolSchema schema -> decideToolSchema(p, schema);
         };
     }
 
@@ -117,7 +118,10 @@ public final class ProviderDecider {
             }
             case ProviderConfigChanged e -> b.spec = e.spec();
             case ProviderRemoved e -> { b.removed = true; b.state = COLD; b.endpoint = null; }
-            case ProviderStartRequested e -> { b.state = INITIALIZING; b.startAttempts = e.attempt(); b.startRetryAt = null; }
+            case ProviderStartRequested e -> {
+                b.state = INITIALIZING; b.startAttempts = e.attempt(); b.startRetryAt = null;
+                b.startRequestedAt = e.requestedAt();
+            }
             case ProviderStarted e -> {
                 b.state = READY; b.endpoint = e.endpoint(); b.toolsCount = e.toolsCount();
                 b.startAttempts = 0; b.consecutiveHealthFailures = 0; b.lastError = null; b.startRetryAt = null;
@@ -139,6 +143,8 @@ public final class ProviderDecider {
             case CircuitOpened e -> { b.circuit = CircuitStatus.OPEN; b.circuitRetryAt = e.retryAt(); }
             case CircuitHalfOpened e -> b.circuit = CircuitStatus.HALF_OPEN;
             case CircuitClosed e -> { b.circuit = CircuitStatus.CLOSED; b.circuitRetryAt = null; }
+            // Written on provider streams before the schema ledger kept versions on streams of their own;
+            // still folded so that old streams replay to the same state.
             case ToolSchemaVersionCreated e -> b.schemaVersions.put(e.method(),
                     new Provider.SchemaRef(e.versionNumber(), e.versionId(), e.hash()));
         }
@@ -194,13 +200,10 @@ public final class ProviderDecider {
         return List.of(failed);
     }
 
-    private static List<ProviderEvent> decideToolSchema(Provider p, RecordToolSchema schema) {
-        String hash = CanonicalJson.sha256(schema.payload());
-        Provider.SchemaRef latest = p.schemaVersions().get(schema.method());
-        if (latest != null && latest.hash().equals(hash)) return List.of();
-        int next = latest == null ? 1 : latest.versionNumber() + 1;
-        return List.of(new ToolSchemaVersionCreated(p.name(), schema.method(), next, hash.substring(0, 16), hash,
-                schema.payload()));
+    /** A start older than the takeover budget (one recorded without a time never is). */
+    private static boolean startIsStale(Provider p, RequestStart start, Instant now) {
+        return start.takeOverAfter() != null && p.startRequestedAt() != null
+                && !now.isBefore(p.startRequestedAt().plus(start.takeOverAfter()));
     }
 
     private static void requireTransition(Provider p, LifecycleState to, String command) {

@@ -34,9 +34,19 @@ public sealed interface ProviderEvent {
 
     record ProviderRemoved(@JsonProperty("provider") String provider) implements ProviderEvent {}
 
+    /**
+     * {@code requestedAt} (optional, added after the first release) is when the start began: after
+     * the start takeover budget, another caller may take a start over whose instance died.
+     */
     record ProviderStartRequested(
             @JsonProperty("provider") String provider,
-            @JsonProperty("attempt") int attempt) implements ProviderEvent {}
+            @JsonProperty("attempt") int attempt,
+            @JsonProperty("requested_at") java.time.Instant requestedAt) implements ProviderEvent {
+
+        public ProviderStartRequested(String provider, int attempt) {
+            this(provider, attempt, null);
+        }
+    }
 
     /** {@code startedAt} (optional, added after the first release) starts the idle clock. */
     record ProviderStarted(

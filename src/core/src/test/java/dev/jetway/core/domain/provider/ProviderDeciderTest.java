@@ -11,7 +11,6 @@ import dev.jetway.core.domain.provider.ProviderCommand.MarkStartFailed;
 import dev.jetway.core.domain.provider.ProviderCommand.MarkStarted;
 import dev.jetway.core.domain.provider.ProviderCommand.OpenCircuit;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordHealthCheck;
-import dev.jetway.core.domain.provider.ProviderCommand.RecordToolSchema;
 import dev.jetway.core.domain.provider.ProviderCommand.Register;
 import dev.jetway.core.domain.provider.ProviderCommand.Remove;
 import dev.jetway.core.domain.provider.ProviderCommand.RequestStart;
@@ -92,7 +91,7 @@ class ProviderDeciderTest {
         assertThat(dead.lastError()).isEqualTo("ENOENT: node");
 
         List<ProviderEvent> retry = decide(dead, new RequestStart(), CLOCK);
-        assertThat(retry).containsExactly(new ProviderStartRequested("math", 2));
+        assertThat(retry).containsExactly(new ProviderStartRequested("math", 2, CLOCK.instant()));
     }
 
     @Test
@@ -217,23 +216,26 @@ class ProviderDeciderTest {
     }
 
     @Test
-    void aToolListGetsANewSchemaVersionOnlyWhenItsCanonicalContentChanges() {
-        Provider p = ready();
-        var tools = Json.parse("{\"tools\":[{\"name\":\"add\",\"inputSchema\":{\"type\":\"object\"}}]}");
-        var sameReordered = Json.parse("{ \"tools\" : [ { \"inputSchema\":{\"type\":\"object\"}, \"name\":\"add\" } ] }");
-        var changed = Json.parse("{\"tools\":[{\"name\":\"add\",\"inputSchema\":{\"type\":\"object\"},\"title\":\"Add\"}]}");
+    void aToolSchemaVersionCreatedOnAnOldProviderStreamStillFoldsIntoTheProjection() {
+        // Versions now live in the schema ledger's own streams; provider streams written before keep these events.
+        String hash = "a".repeat(64);
+        Provider p = ProviderDecider.evolve(ready(), new ToolSchemaVersionCreated("math", "tools/list", 3,
+                hash.substring(0, 16), hash, Json.parse("{\"tools\":[]}")));
 
-        List<ProviderEvent> first = decide(p, new RecordToolSchema("tools/list", tools), CLOCK);
-        assertThat(first).singleElement().isInstanceOfSatisfying(ToolSchemaVersionCreated.class, e -> {
-            assertThat(e.versionNumber()).isEqualTo(1);
-            assertThat(e.hash()).hasSize(64).startsWith(e.versionId());
-            assertThat(e.versionId()).hasSize(16);
-        });
-        p = ProviderDecider.evolve(p, first.get(0));
+        assertThat(p.schemaVersions().get("tools/list"))
+                .isEqualTo(new Provider.SchemaRef(3, hash.substring(0, 16), hash));
+    }
 
-        assertThat(decide(p, new RecordToolSchema("tools/list", sameReordered), CLOCK))
-                .as("key order and whitespace do not make a new version").isEmpty();
-        assertThat(decide(p, new RecordToolSchema("tools/list", changed), CLOCK)).singleElement()
-                .extracting(e -> ((ToolSchemaVersionCreated) e).versionNumber()).isEqualTo(2);
+    @Test
+    void aStartStillInitializingIsRequestedAgainOnlyWithATakeoverBudgetThatHasPassed() {
+        Provider starting = ProviderDecider.evolve(ProviderDecider.replay("math",
+                List.of(new ProviderEvent.ProviderRegistered("math", ProviderSpec.subprocess("math")))),
+                new ProviderStartRequested("math", 1, CLOCK.instant().minusSeconds(61)));
+
+        assertThat(decide(starting, new ProviderCommand.RequestStart(), CLOCK)).as("without a budget: wait").isEmpty();
+        assertThat(decide(starting, new ProviderCommand.RequestStart(java.time.Duration.ofSeconds(120)), CLOCK))
+                .as("within the budget").isEmpty();
+        assertThat(decide(starting, new ProviderCommand.RequestStart(java.time.Duration.ofSeconds(60)), CLOCK))
+                .as("past the budget: taken over").containsExactly(new ProviderStartRequested("math", 2, CLOCK.instant()));
     }
 }
