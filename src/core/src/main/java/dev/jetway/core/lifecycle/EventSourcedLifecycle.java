@@ -271,6 +271,27 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
         return true;
     }
 
+    /**
+     * Opens a session with a provider that runs elsewhere (READY or DEGRADED with a recorded
+     * endpoint) without recording a use, so that a function of its own (health checks) can look at
+     * it without keeping it from its idle stop. True when this instance now reaches it.
+     *
+     * @throws ProviderUnavailableException when it cannot be reached
+     */
+    public boolean attachIfRunning(String provider) {
+        Slot slot = slot(provider);
+        if (slot.launched != null && slot.launched.session().isOpen()) return true;
+        Provider p = refresh(provider);
+        if ((p.state() != READY && p.state() != DEGRADED) || p.endpoint() == null) return false;
+        synchronized (slot) {
+            if (slot.launched == null || !slot.launched.session().isOpen()) {
+                slot.launched = new Launched(launcher.attach(provider, slot.spec, p.endpoint(), listeners.apply(provider)),
+                        p.endpoint(), false);
+            }
+        }
+        return true;
+    }
+
     /** Whether this instance's launched provider still runs. */
     Probe probe(String provider, Launched launched) {
         return launcher.probe(provider, launched);
@@ -331,6 +352,13 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
             slot.launched = null;
         }
         if (old != null) stopQuietly(provider, old);
+        if (old != null && !old.owned()) {
+            try {
+                launcher.stopRecorded(provider, slot.spec, old.endpoint());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "stopping provider '" + provider + "' at " + old.endpoint() + ": " + e.getMessage());
+            }
+        }
         CompletableFuture<Launched> start = beginStart(slot, result.provider().version());
         try {
             start.get(settings.startWait().toMillis(), TimeUnit.MILLISECONDS);
