@@ -46,11 +46,16 @@ final class LifecycleFunctions implements AutoCloseable {
     final String table = DynamoDbLocal.newEventTable();
     final EventStore store = new DynamoDbEventStore(DynamoDbLocal.client(), table);
     final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
-    final GatewayConfig config = ConfigLoader.parse(CONFIG, "test.yaml");
+    final GatewayConfig config;
     final ByteArrayOutputStream emf = new ByteArrayOutputStream();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     LifecycleFunctions() {
+        this(CONFIG);
+    }
+
+    LifecycleFunctions(String yaml) {
+        config = ConfigLoader.parse(yaml, "test.yaml");
         ecs.runTaskReturnsTheTask();
         ecs.describeTasksSays("RUNNING", null);
     }
@@ -62,11 +67,16 @@ final class LifecycleFunctions implements AutoCloseable {
 
     /** One instance (a gateway's or a function's) with its own clients, as each Lambda instance has. */
     LifecycleRuntime instance() {
+        return instance(store);
+    }
+
+    /** An instance whose event store is {@code eventStore} (a client that counts its calls, say). */
+    LifecycleRuntime instance(EventStore eventStore) {
         EcsClient client = ecs.client(Duration.ofSeconds(5));
         StreamableHttpConnector http = new StreamableHttpConnector(Duration.ofSeconds(5));
         AwsLauncher launcher = new AwsLauncher(config.providers(), new ConnectorLauncher(http),
                 new EcsTaskLauncher(client, ecsSettings(), http, clock, clock::advance));
-        LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
+        LifecycleRuntime runtime = LifecycleRuntime.create(config, eventStore, launcher, clock);
         opened.add(runtime);
         opened.add(client);
         return runtime;
