@@ -25,7 +25,7 @@ final class AwsConnector implements ProviderConnector {
             case SUBPROCESS -> throw new ProviderUnavailableException(name,
                     "subprocess providers cannot run on AWS Lambda (no child processes); use mode remote, lambda or container");
             case CONTAINER -> throw new ProviderUnavailableException(name,
-                    "container providers need the provider lifecycle (ECS tasks), not available in this version");
+                    "container providers run as ECS tasks through the provider lifecycle: set JETWAY_TABLE and JETWAY_ECS_*");
             case GROUP -> throw new ProviderUnavailableException(name,
                     "group providers need the provider lifecycle, not available in this version");
         };

@@ -7,6 +7,7 @@ import dev.jetway.core.config.ConfigException;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.provider.ProviderMode;
 import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.mcp.SessionStore;
@@ -30,21 +31,40 @@ final class LambdaGateway {
 
     /** Wires the parts; tests pass their own connector and session store. */
     LambdaGateway(GatewayConfig config, ProviderConnector connector, SessionStore sessions, Clock clock) {
-        this.gateway = Gateway.startingOnFirstUse(config, connector);
+        this(Gateway.startingOnFirstUse(config, connector), sessions, clock);
+    }
+
+    /** Wires the front door over a gateway whose providers live through the lifecycle (DynamoDB). */
+    LambdaGateway(LifecycleRuntime runtime, SessionStore sessions, Clock clock) {
+        this(runtime.gateway(), sessions, clock);
+    }
+
+    private LambdaGateway(Gateway gateway, SessionStore sessions, Clock clock) {
+        this.gateway = gateway;
         // A buffered Lambda response cannot hold a GET event stream open: canHoldStreams is false.
         this.frontDoor = new FrontDoor(gateway, sessions, clock, false);
     }
 
-    /** The real wiring, from the function's environment variables. */
+    /**
+     * The real wiring, from the function's environment variables. With {@code JETWAY_TABLE}, the
+     * providers live through the event-sourced lifecycle in that table (container providers as ECS
+     * tasks); without it, each instance connects to remote and lambda providers on first use.
+     */
     static LambdaGateway fromEnvironment(Map<String, String> environment) {
-        LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
-        GatewayConfig config = settings.loadConfig();
-        Duration timeout = config.settings().requestTimeout();
-        ProviderConnector connector = new AwsConnector(remoteProviders(config, settings), lambdaProviders(config));
         // Sessions live in this instance only, until a store shared by all instances (DynamoDB) is
         // wired here: a client whose requests reach another instance must initialize again.
         SessionStore sessions = new InMemorySessionStore();
-        return new LambdaGateway(config, connector, sessions, Clock.systemUTC());
+        if (environment.containsKey(LambdaLifecycle.TABLE_VARIABLE)) {
+            return new LambdaGateway(LambdaLifecycle.fromEnvironment(environment), sessions, Clock.systemUTC());
+        }
+        LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
+        GatewayConfig config = settings.loadConfig();
+        return new LambdaGateway(config, awsConnector(config, settings), sessions, Clock.systemUTC());
+    }
+
+    /** Remote and lambda providers, each reached the way its mode says. */
+    static AwsConnector awsConnector(GatewayConfig config, LambdaSettings settings) {
+        return new AwsConnector(remoteProviders(config, settings), lambdaProviders(config));
     }
 
     /** Remote providers over Streamable HTTP; a Secrets Manager client only when a header references a secret. */

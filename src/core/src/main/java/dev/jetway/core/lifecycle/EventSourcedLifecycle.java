@@ -326,6 +326,55 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
         return Optional.ofNullable(slot(provider).launched);
     }
 
+    /**
+     * Records READY for an INITIALIZING provider that answers MCP at {@code endpoint}, for when the
+     * instance that launched it cannot finish its start (a function frozen after its answer was
+     * sent). The session opened through the launcher's attach is the probe. False when the provider
+     * is not INITIALIZING (any more), or another caller recorded its start first.
+     *
+     * @throws ProviderUnavailableException when nothing answers MCP at the endpoint
+     */
+    public boolean confirmStarted(String provider, String endpoint, Duration startupDuration) {
+        Slot slot = slot(provider);
+        if (refresh(provider).state() != LifecycleState.INITIALIZING) return false;
+        UpstreamSession session = launcher.attach(provider, slot.spec, endpoint, listeners.apply(provider));
+        try {
+            int tools = countTools(provider, session);
+            remember(slot, repository.execute(provider, new ProviderCommand.MarkStarted(endpoint, tools,
+                    startupDuration), CORRELATION, null).provider());
+        } catch (InvalidTransitionException | WrongExpectedVersionException e) {
+            session.close();
+            refresh(provider);
+            return false;
+        }
+        synchronized (slot) {
+            if (slot.launched == null) slot.launched = new Launched(session, endpoint, false);
+            else session.close();
+        }
+        return true;
+    }
+
+    /**
+     * Opens a session with a provider that runs elsewhere (READY or DEGRADED with a recorded
+     * endpoint) without recording a use, so that a function of its own (health checks) can look at
+     * it without keeping it from its idle stop. True when this instance now reaches it.
+     *
+     * @throws ProviderUnavailableException when it cannot be reached
+     */
+    public boolean attachIfRunning(String provider) {
+        Slot slot = slot(provider);
+        if (slot.launched != null && slot.launched.session().isOpen()) return true;
+        Provider p = refresh(provider);
+        if ((p.state() != READY && p.state() != DEGRADED) || p.endpoint() == null) return false;
+        synchronized (slot) {
+            if (slot.launched == null || !slot.launched.session().isOpen()) {
+                slot.launched = new Launched(launcher.attach(provider, slot.spec, p.endpoint(), listeners.apply(provider)),
+                        p.endpoint(), false);
+            }
+        }
+        return true;
+    }
+
     /** Whether this instance's launched provider still runs. */
     Probe probe(String provider, Launched launched) {
         return launcher.probe(provider, launched);
@@ -386,7 +435,14 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
             slot.launched = null;
         }
         if (old != null) stopQuietly(provider, old);
-        CompletableFuture<Launched> start = beginStart(slot);
+        if (old != null && !old.owned()) {
+            try {
+                launcher.stopRecorded(provider, slot.spec, old.endpoint());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "stopping provider '" + provider + "' at " + old.endpoint() + ": " + e.getMessage());
+            }
+        }
+        CompletableFuture<Launched> start = beginStart(slot, result.provider().version());
         try {
             start.get(settings.startWait().toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -426,10 +482,12 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
                         continue;
                     }
                     // Begun elsewhere longer ago than the takeover budget: that instance may have died with it.
-                    if (startIsStale(p) && claimStart(slot, new ProviderCommand.RequestStart(settings.startTakeover()))) {
+                    long takeOverVersion = startIsStale(p)
+                            ? claimStart(slot, new ProviderCommand.RequestStart(settings.startTakeover())) : -1;
+                    if (takeOverVersion >= 0) {
                         LOG.warning(() -> "provider '" + slot.name + "' was INITIALIZING since " + p.startRequestedAt()
                                 + ", longer than start_takeover_s; this instance takes the start over");
-                        awaitLocalStart(slot, beginStart(slot), deadline);
+                        awaitLocalStart(slot, beginStart(slot, takeOverVersion), deadline);
                         continue;
                     }
                 }
@@ -441,7 +499,8 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
                                 + p.startRetryAt());
                     }
                     // The winner waits on its own start, so it sees that start's outcome, not a later state.
-                    if (claimStart(slot)) awaitLocalStart(slot, beginStart(slot), deadline);
+                    long startVersion = claimStart(slot);
+                    if (startVersion >= 0) awaitLocalStart(slot, beginStart(slot, startVersion), deadline);
                     continue;
                 }
             }
@@ -459,38 +518,47 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
                 && !clock.instant().isBefore(p.startRequestedAt().plus(settings.startTakeover()));
     }
 
-    /** The conditional append of COLD/DEAD → INITIALIZING: true for the one caller whose append won. */
-    private boolean claimStart(Slot slot) {
+    /**
+     * The conditional append of COLD/DEAD → INITIALIZING: the stream version of the start for the one
+     * caller whose append won, -1 for everybody else.
+     */
+    private long claimStart(Slot slot) {
         return claimStart(slot, new ProviderCommand.RequestStart());
     }
 
-    private boolean claimStart(Slot slot, ProviderCommand.RequestStart request) {
+    private long claimStart(Slot slot, ProviderCommand.RequestStart request) {
         try {
             CommandResult result = repository.execute(slot.name, request, CORRELATION, null);
             remember(slot, result.provider());
-            return !result.appended().isEmpty();
+            return result.appended().isEmpty() ? -1 : result.provider().version();
         } catch (WrongExpectedVersionException e) {
-            return false;
+            return -1;
         }
     }
 
-    private CompletableFuture<Launched> beginStart(Slot slot) {
+    private CompletableFuture<Launched> beginStart(Slot slot, long startVersion) {
         CompletableFuture<Launched> start = new CompletableFuture<>();
         slot.starting = start;
-        starts.execute(() -> runStart(slot, start));
+        starts.execute(() -> runStart(slot, startVersion, start));
         return start;
     }
 
-    private void runStart(Slot slot, CompletableFuture<Launched> start) {
+    private void runStart(Slot slot, long startVersion, CompletableFuture<Launched> start) {
         long began = System.nanoTime();
         Launched launched = null;
         try {
-            launched = launcher.start(slot.name, slot.spec, listeners.apply(slot.name));
+            launched = launcher.start(slot.name, slot.spec, startVersion, listeners.apply(slot.name));
             if (closed) throw new ProviderUnavailableException(slot.name, "the gateway shut down during the start");
             int tools = countTools(slot.name, launched.session());
             slot.launched = launched;
-            remember(slot, repository.executeWithRetry(slot.name, new ProviderCommand.MarkStarted(launched.endpoint(),
-                    tools, Duration.ofNanos(System.nanoTime() - began)), CORRELATION, COMMAND_ATTEMPTS).provider());
+            try {
+                remember(slot, repository.executeWithRetry(slot.name, new ProviderCommand.MarkStarted(launched.endpoint(),
+                        tools, Duration.ofNanos(System.nanoTime() - began)), CORRELATION, COMMAND_ATTEMPTS).provider());
+            } catch (InvalidTransitionException e) {
+                // Somebody confirmed this very launch first (confirmStarted): it is READY, keep it.
+                Provider now = refresh(slot.name);
+                if (now.state() != READY || !launched.endpoint().equals(now.endpoint())) throw e;
+            }
             start.complete(launched);
         } catch (RuntimeException e) {
             if (launched != null) {
@@ -597,6 +665,9 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
     }
 
     private boolean stopWith(Slot slot, ProviderCommand command) {
+        // What this instance did not launch may run elsewhere (an ECS task): its recorded endpoint says where.
+        Launched here = slot.launched;
+        Provider before = here == null || !here.owned() ? repository.load(slot.name) : null;
         CommandResult result = repository.executeWithRetry(slot.name, command, CORRELATION, COMMAND_ATTEMPTS);
         remember(slot, result.provider());
         if (result.appended().isEmpty()) return false;
@@ -606,7 +677,24 @@ public final class EventSourcedLifecycle implements ProviderLifecycle {
             slot.launched = null;
         }
         if (launched != null) stopQuietly(slot.name, launched);
+        if ((launched == null || !launched.owned()) && before != null && before.endpoint() != null) {
+            stopRecordedQuietly(slot, before, result);
+        }
         return true;
+    }
+
+    /** Stops the recorded endpoint only when the stop directly followed the state it was read from. */
+    private void stopRecordedQuietly(Slot slot, Provider before, CommandResult result) {
+        if (result.provider().version() != before.version() + result.appended().size()) {
+            LOG.warning(() -> "provider '" + slot.name + "' changed while it was being stopped; "
+                    + before.endpoint() + " is left to its own stop");
+            return;
+        }
+        try {
+            launcher.stopRecorded(slot.name, slot.spec, before.endpoint());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "stopping provider '" + slot.name + "' at " + before.endpoint() + ": " + e.getMessage());
+        }
     }
 
     private void callSucceeded(Slot slot) {

@@ -77,6 +77,26 @@ public final class ProviderHealthMonitor {
         return results;
     }
 
+    /**
+     * Checks every provider that runs anywhere (READY or DEGRADED in the store), attaching to the
+     * ones another instance runs without recording a use: for a scheduled function of its own. A
+     * provider that cannot even be reached counts as a failed check.
+     */
+    public List<HealthCheckResult> checkRunningAnywhere() {
+        List<HealthCheckResult> results = new ArrayList<>();
+        for (String name : lifecycle.names()) {
+            boolean running;
+            try {
+                running = lifecycle.attachIfRunning(name);
+            } catch (ProviderUnavailableException e) {
+                results.add(failed(name, schedules.computeIfAbsent(name, n -> new Schedule()), e.getMessage()));
+                continue;
+            }
+            if (running) results.add(check(name));
+        }
+        return results;
+    }
+
     /** Checks one provider now. */
     public HealthCheckResult check(String provider) {
         Optional<Launched> here = lifecycle.launchedHere(provider);

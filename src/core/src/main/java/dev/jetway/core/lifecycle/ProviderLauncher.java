@@ -20,6 +20,16 @@ public interface ProviderLauncher {
     Launched start(String provider, ProviderSpec spec, UpstreamListener listener);
 
     /**
+     * Like {@link #start(String, ProviderSpec, UpstreamListener)}, for the start that the event
+     * {@code startVersion} of the provider's stream requested. Launchers whose launch API takes an
+     * idempotency token derive it from this, so that a retried launch of the same start never
+     * launches twice; the default ignores it.
+     */
+    default Launched start(String provider, ProviderSpec spec, long startVersion, UpstreamListener listener) {
+        return start(provider, spec, listener);
+    }
+
+    /**
      * Opens a session with a provider that another gateway instance started and recorded at
      * {@code endpoint}. Providers that live inside one instance (stdio children) cannot be reached
      * from another, which is what the default says.
@@ -31,6 +41,15 @@ public interface ProviderLauncher {
 
     /** Stops what {@link #start} launched and closes its session; never throws for an already dead one. */
     void stop(String provider, Launched launched);
+
+    /**
+     * Stops what another instance launched and recorded at {@code endpoint}, after a stop was
+     * recorded here (an idle collection or a task event in a function of its own). Never throws for
+     * an already stopped one. The default does nothing: what lives inside one instance (a child
+     * process) ends with that instance.
+     */
+    default void stopRecorded(String provider, ProviderSpec spec, String endpoint) {
+    }
 
     /** Whether what was launched still runs (not an MCP ping: the process or task, and the session). */
     Probe probe(String provider, Launched launched);

@@ -1,0 +1,75 @@
+package dev.jetway.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.jetway.aws.dynamodb.DynamoDbStreamRecords;
+import dev.jetway.aws.eventbridge.EventBridgePublisher;
+import dev.jetway.aws.sqs.SqsDeadLetterQueue;
+import dev.jetway.core.outbox.EventFanOut;
+import dev.jetway.core.outbox.FanOutPolicy;
+import dev.jetway.core.outbox.FanOutResult;
+import dev.jetway.core.outbox.Sleeper;
+import dev.jetway.core.outbox.StreamRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The fan-out function, on the event table's DynamoDB Stream (with ReportBatchItemFailures): each
+ * new event becomes an EventBridge entry on the bus, poison records go to the dead-letter queue,
+ * and what could not be published is reported back as batch item failures (retried, bisected).
+ * Handler string: {@code dev.jetway.functions.FanOutHandler::handleRequest}.
+ */
+public final class FanOutHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    static final String BUS_VARIABLE = "JETWAY_EVENT_BUS";
+    static final String DLQ_VARIABLE = "JETWAY_DLQ_URL";
+
+    private final EventFanOut fanOut;
+    private final HandlerMetrics metrics;
+
+    /** Reads JETWAY_EVENT_BUS (default {@code jetway}) and JETWAY_DLQ_URL (the dead-letter queue's URL). */
+    public FanOutHandler() {
+        this(new EventFanOut(new EventBridgePublisher(EventBridgePublisher.defaultClient(),
+                System.getenv().getOrDefault(BUS_VARIABLE, "jetway")),
+                new SqsDeadLetterQueue(SqsDeadLetterQueue.defaultClient(), required(DLQ_VARIABLE)),
+                FanOutPolicy.DEFAULT, Sleeper.REAL), HandlerMetrics.stdout("fan-out"));
+    }
+
+    FanOutHandler(EventFanOut fanOut, HandlerMetrics metrics) {
+        this.fanOut = fanOut;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            List<StreamRecord> records = new ArrayList<>();
+            for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
+                records.add(DynamoDbStreamRecords.from(r.getDynamodb().getSequenceNumber(), r.getEventName(),
+                        r.getDynamodb().getNewImage(), FanOutHandler::scalarText));
+            }
+            FanOutResult result = fanOut.fanOut(records);
+            metrics.publish(Map.of("EventsPublished", result.published(), "EventsDeadLettered", result.deadLettered(),
+                    "BatchItemFailures", result.batchItemFailures().size()));
+            return new StreamsEventResponse(result.batchItemFailures().stream()
+                    .map(StreamsEventResponse.BatchItemFailure::new).toList());
+        });
+    }
+
+    private static String scalarText(AttributeValue value) {
+        return value.getS() != null ? value.getS() : value.getN();
+    }
+
+    private static String required(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(variable + " is not set: the URL of the SQS queue poison stream records go to");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jetway.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.jetway.core.lifecycle.IdleProviderCollector;
+import dev.jetway.core.lifecycle.LifecycleRuntime;
+import java.util.List;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The idle-GC function, on an EventBridge Scheduler rate: stops READY providers unused for their
+ * {@code idle_ttl_s} (an ECS task with StopTask). Each stop is a conditional append, so a provider
+ * used meanwhile by any gateway instance keeps running. Returns the names it stopped.
+ * Handler string: {@code dev.jetway.functions.IdleGcHandler::handleRequest}.
+ */
+public final class IdleGcHandler implements RequestHandler<ScheduledEvent, List<String>> {
+
+    private final IdleProviderCollector collector;
+    private final HandlerMetrics metrics;
+
+    /** Reads JETWAY_CONFIG, JETWAY_TABLE and (with container providers) JETWAY_ECS_*. */
+    public IdleGcHandler() {
+        this(LambdaLifecycle.fromEnvironment(System.getenv()), HandlerMetrics.stdout("idle-gc"));
+    }
+
+    IdleGcHandler(LifecycleRuntime runtime, HandlerMetrics metrics) {
+        this.collector = runtime.collector();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public List<String> handleRequest(ScheduledEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            List<String> stopped = collector.collect();
+            metrics.publish(Map.of("IdleStops", stopped.size()));
+            return stopped;
+        });
+    }
+}

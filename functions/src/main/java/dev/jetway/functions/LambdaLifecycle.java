@@ -1,0 +1,69 @@
+package dev.jetway.functions;
+
+import dev.jetway.aws.dynamodb.DynamoDbEventStore;
+import dev.jetway.aws.ecs.EcsSettings;
+import dev.jetway.aws.ecs.EcsTaskLauncher;
+import dev.jetway.core.config.ConfigException;
+import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.domain.provider.ProviderMode;
+import dev.jetway.core.lifecycle.LifecycleRuntime;
+import dev.jetway.core.lifecycle.ProviderLauncher;
+import dev.jetway.core.outbox.Sleeper;
+import dev.jetway.core.upstream.StreamableHttpConnector;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * The provider lifecycle as every function builds it: the config, the event table
+ * ({@code JETWAY_TABLE}) and the launcher for each mode (ECS for container providers, from the
+ * {@code JETWAY_ECS_*} variables).
+ */
+final class LambdaLifecycle {
+
+    static final String TABLE_VARIABLE = "JETWAY_TABLE";
+
+    private LambdaLifecycle() {}
+
+    /** The table's name; a clear error when it is not set. */
+    static String table(Map<String, String> environment) {
+        String table = environment.get(TABLE_VARIABLE);
+        if (table == null || table.isBlank()) {
+            throw new IllegalStateException(TABLE_VARIABLE + " is not set: name the DynamoDB event table the providers' "
+                    + "streams live in");
+        }
+        return table;
+    }
+
+    /** Everything from the environment, with real clients. */
+    static LifecycleRuntime fromEnvironment(Map<String, String> environment) {
+        LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
+        GatewayConfig config = settings.loadConfig();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return create(config, dynamoDb, LambdaGateway.awsConnector(config, settings), environment, Clock.systemUTC());
+    }
+
+    static LifecycleRuntime create(GatewayConfig config, DynamoDbClient dynamoDb, AwsConnector connector,
+                                   Map<String, String> environment, Clock clock) {
+        String table = table(environment);
+        boolean containers = config.providers().values().stream().anyMatch(p -> p.mode() == ProviderMode.CONTAINER);
+        ProviderLauncher launcher = AwsLauncher.of(config.providers(), connector,
+                containers ? ecsLauncher(config, environment, table, clock) : null);
+        return LifecycleRuntime.create(config, new DynamoDbEventStore(dynamoDb, table), launcher, clock);
+    }
+
+    private static ProviderLauncher ecsLauncher(GatewayConfig config, Map<String, String> environment, String table,
+                                                Clock clock) {
+        EcsSettings settings;
+        try {
+            settings = EcsSettings.fromEnvironment(environment, table);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("environment", "", "container providers run as ECS tasks: " + e.getMessage(), e);
+        }
+        EcsClient ecs = EcsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return new EcsTaskLauncher(ecs, settings, new StreamableHttpConnector(config.settings().requestTimeout()), clock,
+                Sleeper.REAL);
+    }
+}
