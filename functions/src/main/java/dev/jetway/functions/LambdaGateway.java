@@ -1,5 +1,6 @@
 package dev.jetway.functions;
 
+import dev.jetway.aws.dynamodb.DynamoDbSessionStore;
 import dev.jetway.aws.lambda.LambdaProviderConnector;
 import dev.jetway.aws.secrets.SecretHeaderConnector;
 import dev.jetway.aws.secrets.SecretsManagerSecrets;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -51,15 +53,17 @@ final class LambdaGateway {
      * tasks); without it, each instance connects to remote and lambda providers on first use.
      */
     static LambdaGateway fromEnvironment(Map<String, String> environment) {
-        // Sessions live in this instance only, until a store shared by all instances (DynamoDB) is
-        // wired here: a client whose requests reach another instance must initialize again.
-        SessionStore sessions = new InMemorySessionStore();
         if (environment.containsKey(LambdaLifecycle.TABLE_VARIABLE)) {
-            return new LambdaGateway(LambdaLifecycle.fromEnvironment(environment), sessions, Clock.systemUTC());
+            // Sessions in the table too, so that any instance continues a session another one opened.
+            DynamoDbClient dynamoDb = LambdaLifecycle.dynamoDbClient();
+            SessionStore sessions = new DynamoDbSessionStore(dynamoDb, LambdaLifecycle.table(environment));
+            return new LambdaGateway(LambdaLifecycle.fromEnvironment(environment, dynamoDb), sessions, Clock.systemUTC());
         }
+        // Without a table, sessions live in this instance only: a client whose requests reach
+        // another instance gets 404 and initializes again, as the protocol prescribes.
         LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
         GatewayConfig config = settings.loadConfig();
-        return new LambdaGateway(config, awsConnector(config, settings), sessions, Clock.systemUTC());
+        return new LambdaGateway(config, awsConnector(config, settings), new InMemorySessionStore(), Clock.systemUTC());
     }
 
     /** Remote and lambda providers, each reached the way its mode says. */

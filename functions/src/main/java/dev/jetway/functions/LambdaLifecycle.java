@@ -1,6 +1,8 @@
 package dev.jetway.functions;
 
 import dev.jetway.aws.dynamodb.DynamoDbEventStore;
+import dev.jetway.aws.dynamodb.DynamoDbSchemaVersionStore;
+import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.aws.ecs.EcsSettings;
 import dev.jetway.aws.ecs.EcsTaskLauncher;
 import dev.jetway.core.config.ConfigException;
@@ -39,10 +41,18 @@ final class LambdaLifecycle {
 
     /** Everything from the environment, with real clients. */
     static LifecycleRuntime fromEnvironment(Map<String, String> environment) {
+        return fromEnvironment(environment, dynamoDbClient());
+    }
+
+    /** As above, with the DynamoDB client the caller also uses (the gateway's session store). */
+    static LifecycleRuntime fromEnvironment(Map<String, String> environment, DynamoDbClient dynamoDb) {
         LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
         GatewayConfig config = settings.loadConfig();
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         return create(config, dynamoDb, LambdaGateway.awsConnector(config, settings), environment, Clock.systemUTC());
+    }
+
+    static DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     static LifecycleRuntime create(GatewayConfig config, DynamoDbClient dynamoDb, AwsConnector connector,
@@ -51,7 +61,9 @@ final class LambdaLifecycle {
         boolean containers = config.providers().values().stream().anyMatch(p -> p.mode() == ProviderMode.CONTAINER);
         ProviderLauncher launcher = AwsLauncher.of(config.providers(), connector,
                 containers ? ecsLauncher(config, environment, table, clock) : null);
-        return LifecycleRuntime.create(config, new DynamoDbEventStore(dynamoDb, table), launcher, clock);
+        // The schema ledger's versions live in the same table, so every instance lists what any one learnt.
+        return LifecycleRuntime.create(config, new DynamoDbEventStore(dynamoDb, table),
+                new DynamoDbSchemaVersionStore(dynamoDb, table), launcher, clock, RetryBackoff.DEFAULT);
     }
 
     private static ProviderLauncher ecsLauncher(GatewayConfig config, Map<String, String> environment, String table,
