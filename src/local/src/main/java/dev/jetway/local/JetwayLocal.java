@@ -6,6 +6,7 @@ import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.security.BindPolicy;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -66,6 +67,7 @@ public final class JetwayLocal implements AutoCloseable {
         try {
             options = LocalOptions.parse(args, System.getenv());
             config = ConfigLoader.load(options.config());
+            BindPolicy.requireSafe(options.host(), config.security());
         } catch (IllegalArgumentException e) {
             System.err.println("jetway: " + e.getMessage());
             System.err.println(LocalOptions.USAGE);
