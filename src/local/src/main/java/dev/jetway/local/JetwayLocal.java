@@ -7,6 +7,7 @@ import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.security.BindPolicy;
+import dev.jetway.core.security.RemoteDestinationGuard;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +39,7 @@ public final class JetwayLocal implements AutoCloseable {
         Duration startTimeout = config.settings().requestTimeout();
         LocalConnector connector = new LocalConnector(
                 new SubprocessConnector(workingDirectory, startTimeout, log::println),
-                new StreamableHttpConnector(startTimeout));
+                new StreamableHttpConnector(startTimeout, RemoteDestinationGuard.forSettings(config.security()).asCheck()));
         Gateway gateway = Gateway.startingOnFirstUse(config, connector);
         FrontDoor frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
         LocalHttpServer server = new LocalHttpServer(frontDoor, host, port, config.settings().maxBodyBytes());
