@@ -7,7 +7,11 @@ import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.security.BindPolicy;
+import dev.jetway.core.security.CallerAwareEndpoint;
+import dev.jetway.core.security.Redaction;
+import dev.jetway.core.security.Redactor;
 import dev.jetway.core.security.RemoteDestinationGuard;
+import dev.jetway.core.security.SecuredEndpoint;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,7 +46,8 @@ public final class JetwayLocal implements AutoCloseable {
                 new StreamableHttpConnector(startTimeout, RemoteDestinationGuard.forSettings(config.security()).asCheck()));
         Gateway gateway = Gateway.startingOnFirstUse(config, connector);
         FrontDoor frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
-        LocalHttpServer server = new LocalHttpServer(frontDoor, host, port, config.settings().maxBodyBytes());
+        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, Clock.systemUTC(), CallerAwareEndpoint.ignoringCaller(frontDoor::handle));
+        LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
         server.start();
         if (config.settings().warmOnStart()) gateway.warmAll();
         return new JetwayLocal(gateway, server, host);
@@ -69,6 +74,7 @@ public final class JetwayLocal implements AutoCloseable {
             options = LocalOptions.parse(args, System.getenv());
             config = ConfigLoader.load(options.config());
             BindPolicy.requireSafe(options.host(), config.security());
+            Redaction.installProcessWide(Redactor.forConfig(config));
         } catch (IllegalArgumentException e) {
             System.err.println("jetway: " + e.getMessage());
             System.err.println(LocalOptions.USAGE);
