@@ -176,9 +176,22 @@ public final class SecuredEndpoint {
         return new FrontDoorRequest(request.method(), request.path(), new HttpHeaders(kept), request.body());
     }
 
-    /** Error bodies and error events can quote upstream output; they leave redacted. */
+    /**
+     * Error bodies and error events can quote upstream output; they leave redacted. A rejection in
+     * plain text (wrong Host, path or method) becomes a JSON-RPC error too, so that a client can
+     * handle every refusal of this endpoint the same way.
+     */
     private FrontDoorResponse redacted(FrontDoorResponse response) {
         Redactor redactor = parts.redactor();
+        if (response instanceof FrontDoorResponse.Complete c && c.status() >= 400
+                && !c.headers().getOrDefault("Content-Type", "").startsWith("application/json")) {
+            Map<String, String> headers = new LinkedHashMap<>(c.headers());
+            headers.put("Content-Type", "application/json");
+            String text = c.body().length == 0 ? "HTTP " + c.status() : c.bodyText();
+            int code = c.status() == 404 ? JsonRpc.METHOD_NOT_FOUND : JsonRpc.INVALID_REQUEST;
+            return new FrontDoorResponse.Complete(c.status(), headers,
+                    bytes(redactor.redact(Json.write(JsonRpc.error(null, code, text)))));
+        }
         return switch (response) {
             case FrontDoorResponse.Complete c when c.status() >= 400 || mayCarryError(c.bodyText()) ->
                     new FrontDoorResponse.Complete(c.status(), c.headers(), bytes(redactor.redact(c.bodyText())));
