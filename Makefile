@@ -10,11 +10,12 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 ARGS ?=
 
-.PHONY: help build test run test-tools synth deploy bench clean
+.PHONY: help build test run run-lambda test-tools synth deploy bench clean
 
 help:
 	@echo "make run      start the gateway on http://127.0.0.1:8080/mcp (ARGS=\"--config F --port N\")"
 	@echo "make test     build everything and run every test"
+	@echo "make run-lambda  the Lambda handler behind a local API Gateway emulator on http://127.0.0.1:8080/mcp"
 	@echo "make build    compile and package without tests"
 	@echo "make synth | deploy | bench   (AWS infra and benchmarks)"
 
@@ -40,6 +41,15 @@ run: test-tools
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package dependency:build-classpath -pl src/local -am \
 	  -Dmdep.outputFile=target/classpath.txt
 	exec "$(JAVA_HOME)/bin/java" -cp "src/local/target/classes:$$(cat $(LOCAL_CLASSPATH))" dev.jetway.local.JetwayLocal $(ARGS)
+
+# The gateway function's handler behind the test-scope API Gateway emulator (payload v2, buffered
+# responses), with the providers of examples/jetway.yaml (or JETWAY_CONFIG) reached as in local mode.
+FUNCTIONS_CLASSPATH := functions/target/test-classpath.txt
+run-lambda: test-tools
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package dependency:build-classpath -pl functions -am \
+	  -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+	exec "$(JAVA_HOME)/bin/java" -cp "functions/target/test-classes:functions/target/classes:$$(cat $(FUNCTIONS_CLASSPATH))" \
+	  dev.jetway.functions.RunLambdaLocally
 
 synth deploy:
 	@echo "make $@: the CDK app is not yet available in this version of Jetway." >&2

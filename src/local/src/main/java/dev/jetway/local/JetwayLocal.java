@@ -3,7 +3,13 @@ package dev.jetway.local;
 import dev.jetway.core.config.ConfigException;
 import dev.jetway.core.config.ConfigLoader;
 import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.eventstore.EventStore;
+import dev.jetway.core.eventstore.InMemoryEventStore;
+import dev.jetway.core.eventstore.ObservedEventStore;
 import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.lifecycle.ConnectorLauncher;
+import dev.jetway.core.lifecycle.HealthEndpoints;
+import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.security.BindPolicy;
@@ -12,27 +18,43 @@ import dev.jetway.core.security.Redaction;
 import dev.jetway.core.security.Redactor;
 import dev.jetway.core.security.RemoteDestinationGuard;
 import dev.jetway.core.security.SecuredEndpoint;
+import dev.jetway.core.telemetry.PrometheusText;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The local runner's composition root: reads the config, wires the gateway with subprocess and
- * remote connectors, and serves the front door over HTTP until the JVM is stopped.
+ * The local runner's composition root: reads the config, wires the gateway and its providers'
+ * lifecycle (an in-memory event store, subprocess and remote launchers), serves the front door and
+ * the health endpoints over HTTP, and runs the idle collector and health checks on a timer.
  */
 public final class JetwayLocal implements AutoCloseable {
 
+    /** How often the idle collector and the due health checks run. */
+    static final Duration JOBS_PERIOD = Duration.ofSeconds(1);
+
+    private final LifecycleRuntime runtime;
     private final Gateway gateway;
     private final LocalHttpServer server;
+    private final ScheduledExecutorService jobs;
     private final String endpoint;
+    private final LocalTelemetry telemetry;
 
-    private JetwayLocal(Gateway gateway, LocalHttpServer server, String host) {
-        this.gateway = gateway;
+    private JetwayLocal(LifecycleRuntime runtime, LocalHttpServer server, ScheduledExecutorService jobs, String host,
+                        LocalTelemetry telemetry) {
+        this.runtime = runtime;
+        this.gateway = runtime.gateway();
         this.server = server;
+        this.jobs = jobs;
+        this.telemetry = telemetry;
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         this.endpoint = "http://" + shownHost + ":" + server.port() + FrontDoor.PATH;
     }
@@ -40,17 +62,50 @@ public final class JetwayLocal implements AutoCloseable {
     /** Starts a gateway for the config; port 0 picks a free port. */
     public static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory,
                                     PrintStream log) throws IOException {
+        return start(config, host, port, workingDirectory, log, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that idle TTLs, health intervals and backoffs are measured on. */
+    public static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory,
+                                    PrintStream log, Clock clock) throws IOException {
         Duration startTimeout = config.settings().requestTimeout();
-        LocalConnector connector = new LocalConnector(
-                new SubprocessConnector(workingDirectory, startTimeout, log::println),
-                new StreamableHttpConnector(startTimeout, RemoteDestinationGuard.forSettings(config.security()).asCheck()));
-        Gateway gateway = Gateway.startingOnFirstUse(config, connector);
-        FrontDoor frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
-        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, Clock.systemUTC(), CallerAwareEndpoint.ignoringCaller(frontDoor::handle));
+        LocalLauncher launcher = new LocalLauncher(
+                new SubprocessLauncher(new SubprocessConnector(workingDirectory, startTimeout, log::println)),
+                new ConnectorLauncher(new StreamableHttpConnector(startTimeout,
+                        RemoteDestinationGuard.forSettings(config.security()).asCheck())));
+        LocalTelemetry telemetry = LocalTelemetry.start(config.telemetry(), workingDirectory, System.out);
+        // Domain events reach the JSONL file and the metrics as they are stored.
+        EventStore store = new ObservedEventStore(new InMemoryEventStore(), List.of(telemetry.storedEvents()));
+        LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
+        FrontDoor frontDoor = new FrontDoor(runtime.gateway(), new InMemorySessionStore(), clock, true,
+                telemetry.requestObserver(runtime.gateway()));
+        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, CallerAwareEndpoint.ignoringCaller(frontDoor::handle));
         LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
+        server.serveHealth(runtime.endpoints());
+        telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
         server.start();
-        if (config.settings().warmOnStart()) gateway.warmAll();
-        return new JetwayLocal(gateway, server, host);
+        if (config.settings().warmOnStart()) runtime.gateway().warmAll();
+        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "jetway-lifecycle-jobs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                runtime.runPeriodicJobs();
+            } catch (RuntimeException e) {
+                log.println("jetway: lifecycle jobs: " + e.getMessage());
+            }
+        }, JOBS_PERIOD.toMillis(), JOBS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        runtime.endpoints().markStarted();
+        return new JetwayLocal(runtime, server, jobs, host, telemetry);
+    }
+
+    /** Where the Prometheus metrics are served when {@code telemetry.prometheus} is on. */
+    public static final String METRICS_PATH = "/metrics";
+
+    LocalTelemetry telemetry() {
+        return telemetry;
     }
 
     public String endpoint() {
@@ -61,10 +116,22 @@ public final class JetwayLocal implements AutoCloseable {
         return gateway;
     }
 
+    /** The lifecycle services: collector, health monitor, health endpoints. */
+    public LifecycleRuntime runtime() {
+        return runtime;
+    }
+
+    /** The base URL of the health endpoints, e.g. {@code http://127.0.0.1:8080/health/ready}. */
+    public String healthUrl(String path) {
+        return endpoint.substring(0, endpoint.length() - FrontDoor.PATH.length()) + path;
+    }
+
     @Override
     public void close() {
+        jobs.shutdownNow();
         server.close();
-        gateway.close();
+        runtime.close();
+        telemetry.close();
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,9 +157,19 @@ public final class JetwayLocal implements AutoCloseable {
         System.err.println("jetway: config " + options.config().toAbsolutePath());
         config.providers().forEach((name, spec) -> System.err.println("jetway: provider " + name
                 + " (" + spec.mode().wireName() + ") " + jetway.gateway.describeState(name)
-                + (config.settings().warmOnStart() ? ", starting now" : ", starts on first use")));
+                + (config.settings().warmOnStart() ? ", starting now" : ", starts on first use")
+                + ", stops after " + spec.idleTtlSeconds() + " s unused"));
+        if (config.settings().lifecycle().managementTools()) {
+            System.err.println("jetway: management tools registry_list, registry_status, registry_start, registry_stop,"
+                    + " registry_health, registry_warm (turn off with gateway.management_tools: false)");
+        }
+        jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));
+        jetway.telemetry.metrics().ifPresent(m -> System.err.println("jetway: Prometheus metrics at "
+                + jetway.endpoint().replace(FrontDoor.PATH, METRICS_PATH)));
         System.err.println("jetway: MCP endpoint ready at " + jetway.endpoint()
                 + "  (point your MCP client at this URL)");
+        System.err.println("jetway: health at " + jetway.healthUrl(HealthEndpoints.READY) + " (also "
+                + HealthEndpoints.LIVE + ", " + HealthEndpoints.STARTUP + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             jetway.close();

@@ -2,6 +2,8 @@ package dev.jetway.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jetway.core.json.Json;
+import dev.jetway.core.lifecycle.HealthEndpoints;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The front door on the JDK's HTTP server: enough for one machine, no dependency, and it can
@@ -38,8 +41,54 @@ public final class LocalHttpServer implements AutoCloseable {
         server.setExecutor(threads);
     }
 
+    /** Serves {@code body} as a GET-only text resource at exactly {@code path} (e.g. /metrics), beside the front door. */
+    public void serveText(String path, String contentType, Supplier<String> body) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else if (!exchange.getRequestMethod().equals("GET")) {
+                    exchange.getResponseHeaders().set("Allow", "GET");
+                    exchange.sendResponseHeaders(405, -1);
+                } else {
+                    byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", contentType);
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
+            }
+        });
+    }
+
     public void start() {
         server.start();
+    }
+
+    /** Serves {@code /health/live}, {@code /health/ready} and {@code /health/startup} (GET or HEAD). */
+    public void serveHealth(HealthEndpoints endpoints) {
+        server.createContext("/health/", exchange -> {
+            try (exchange) {
+                var response = endpoints.handle(exchange.getRequestURI().getPath());
+                if (response.isEmpty() || !(exchange.getRequestMethod().equals("GET")
+                        || exchange.getRequestMethod().equals("HEAD"))) {
+                    byte[] text = (response.isEmpty() ? "not found; health endpoints: " + HealthEndpoints.LIVE + ", "
+                            + HealthEndpoints.READY + ", " + HealthEndpoints.STARTUP : "use GET")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                    exchange.sendResponseHeaders(response.isEmpty() ? 404 : 405, text.length);
+                    exchange.getResponseBody().write(text);
+                    return;
+                }
+                byte[] body = Json.write(response.get().body()).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                boolean head = exchange.getRequestMethod().equals("HEAD");
+                exchange.sendResponseHeaders(response.get().status(), head ? -1 : body.length);
+                if (!head) exchange.getResponseBody().write(body);
+            } catch (IOException e) {
+                // The prober went away; nothing to tell it.
+            }
+        });
     }
 
     /** The port actually bound (useful with port 0). */

@@ -37,6 +37,11 @@ public final class SubprocessConnector implements ProviderConnector {
 
     @Override
     public UpstreamSession connect(String name, ProviderSpec spec, UpstreamListener providerListener) {
+        return open(name, spec, providerListener);
+    }
+
+    /** Starts the child process and initializes the session; the session knows its process. */
+    public SubprocessSession open(String name, ProviderSpec spec, UpstreamListener providerListener) {
         if (spec.mode() != ProviderMode.SUBPROCESS) {
             throw new ProviderUnavailableException(name, "mode " + spec.mode().wireName() + " is not a subprocess");
         }
@@ -52,7 +57,7 @@ public final class SubprocessConnector implements ProviderConnector {
         JsonRpcPeer peer = new JsonRpcPeer(name, line -> write(stdin, line), providerListener);
         daemon("jetway-" + name + "-stdout", () -> readStdout(process, peer, name));
         daemon("jetway-" + name + "-stderr", () -> relayStderr(process, name));
-        return PeerSession.open(peer, () -> stop(process), startTimeout);
+        return new SubprocessSession(PeerSession.open(peer, () -> stop(process), startTimeout), process);
     }
 
     private static synchronized void write(OutputStream stdin, String line) {
@@ -88,7 +93,7 @@ public final class SubprocessConnector implements ProviderConnector {
         }
     }
 
-    private static String exitDescription(Process process) {
+    static String exitDescription(Process process) {
         try {
             if (process.waitFor(2, TimeUnit.SECONDS)) return "the process exited with status " + process.exitValue();
         } catch (InterruptedException e) {

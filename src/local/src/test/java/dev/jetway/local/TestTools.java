@@ -7,18 +7,18 @@ import java.nio.file.Path;
  * The npm packages the end-to-end tests run (test-tools/). They are installed by {@code make test}
  * and {@code .ci/run}; when they are missing the tests fail with the command to run, they never skip.
  */
-final class TestTools {
+public final class TestTools {
 
     private TestTools() {}
 
-    static Path projectRoot() {
+    public static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("test-tools/package.json"))) dir = dir.getParent();
         if (dir == null) throw new IllegalStateException("cannot find the project root (test-tools/package.json)");
         return dir;
     }
 
-    static Path require(String relativeToNodeModules) {
+    public static Path require(String relativeToNodeModules) {
         Path path = projectRoot().resolve("test-tools/node_modules").resolve(relativeToNodeModules);
         if (!Files.exists(path)) {
             throw new IllegalStateException(path + " is missing: run `npm ci --prefix test-tools` "
@@ -27,15 +27,15 @@ final class TestTools {
         return path;
     }
 
-    static Path serverEverything() {
+    public static Path serverEverything() {
         return require("@modelcontextprotocol/server-everything/dist/index.js");
     }
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         return projectRoot().resolve("src/local/src/test/resources/fixtures").resolve(name);
     }
 
-    static String node() {
+    public static String node() {
         return "node";
     }
 }

@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * returns the state item. Every append updates the state item too, so the table's stream carries
  * its changes beside the events: the outbox forwards only items whose {@code item_type} is
  * {@code event}.
+ *
+ * <p>Partitions by stream id prefix: {@code provider#<name>} (a provider's events and its
+ * {@code state} item) and {@code schema#<provider>#<method>} (the schema ledger's versions, event
+ * items only; see {@code DynamoDbSchemaVersionStore}).
  */
 public final class EventTable {
 
@@ -47,7 +51,7 @@ public final class EventTable {
     public static final String PROJECTION_STATE = "state";
 
     public static final String EVENT_ITEM = EventItemImage.EVENT_ITEM;
-    public static final String STATE_ITEM = "state";
+    public static final String STATE_ITEM = EventItemImage.STATE_ITEM;
     public static final String STATE_SK = "state";
     static final String EVENT_SK_PREFIX = "e#";
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * DynamoDB Local, in memory, in this test JVM: started on first use, once, and stopped when the
@@ -52,6 +53,16 @@ public final class DynamoDbLocal {
                 .overrideConfiguration(c -> {
                     for (ExecutionInterceptor interceptor : interceptors) c.addExecutionInterceptor(interceptor);
                 })
+                .build();
+    }
+
+    /** A client of the same server's DynamoDB Streams API; the caller closes it. */
+    public static DynamoDbStreamsClient newStreamsClient() {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
     }
 

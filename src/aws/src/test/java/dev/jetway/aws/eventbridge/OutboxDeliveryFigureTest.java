@@ -3,15 +3,19 @@ package dev.jetway.aws.eventbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jetway.aws.dynamodb.DynamoDbEventStore;
+import dev.jetway.aws.dynamodb.DynamoDbLocal;
+import dev.jetway.aws.dynamodb.DynamoDbStreamRecords;
+import dev.jetway.aws.dynamodb.TableStream;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.eventstore.AppendRequest;
 import dev.jetway.core.eventstore.EventEnvelope;
-import dev.jetway.core.eventstore.InMemoryEventStore;
+import dev.jetway.core.eventstore.EventStore;
 import dev.jetway.core.eventstore.NewEvent;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.outbox.DeadLetter;
 import dev.jetway.core.outbox.EventFanOut;
-import dev.jetway.core.outbox.EventItemRecords;
+import dev.jetway.core.outbox.EventItemImage;
 import dev.jetway.core.outbox.FanOutPolicy;
 import dev.jetway.core.outbox.StreamRecord;
 import java.time.Duration;
@@ -28,16 +32,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The issue's figure: K events appended, published through the real SDK to a PutEvents stub that
- * fails entries and whole calls, with Lambda's stream retry semantics around the fan-out. Every
- * event_id must arrive at least once, exactly K distinct, and each stream's order must be
- * recoverable from stream_version.
- *
- * <p>The stream records are built from the appended envelopes in the event table's item shape
- * (jetway-aws's DynamoDB Local helper is not on this branch yet); one state-item record follows
- * each append, as the store writes it in the same transaction.
+ * The delivery figure: K events appended through {@link DynamoDbEventStore} to DynamoDB Local, the
+ * records its DynamoDB Stream produced read with the Streams API and mapped by
+ * {@link DynamoDbStreamRecords}, published through the real SDK to a PutEvents stub that fails
+ * entries and whole calls, with Lambda's stream retry semantics around the fan-out. Every event_id
+ * must arrive at least once, exactly K distinct, each stream's order must be recoverable from
+ * stream_version, and the only records skipped are the state items the store writes beside its
+ * events, each with its reason.
  */
 class OutboxDeliveryFigureTest {
 
@@ -54,8 +58,14 @@ class OutboxDeliveryFigureTest {
 
     @Test
     void everyEventArrivesAtLeastOnceExactlyKAfterDeDuplicationAndInRecoverableOrder() {
-        InMemoryEventStore store = new InMemoryEventStore();
-        List<StreamRecord> shard = appendAndRecord(store, new Random(7));
+        String table = DynamoDbLocal.newEventTable();
+        DynamoDbEventStore store = new DynamoDbEventStore(DynamoDbLocal.client(), table);
+        int appends = append(store, new Random(7));
+        List<StreamRecord> shard;
+        try (DynamoDbStreamsClient streams = DynamoDbLocal.newStreamsClient()) {
+            shard = TableStream.readAll(DynamoDbLocal.client(), streams, table).stream()
+                    .map(DynamoDbStreamRecords::from).toList();
+        }
         Set<String> stubborn = everyNthEventId(store, 37);
 
         Random injected = new Random(42);
@@ -76,6 +86,8 @@ class OutboxDeliveryFigureTest {
 
         ShardReplay lambda = new ShardReplay();
         boolean drained = lambda.drain(shard, LAMBDA_BATCH_SIZE, fanOut, 200);
+        Map<String, Integer> skipReasons = new TreeMap<>();
+        for (StreamRecord record : shard) EventItemImage.skipReason(record).ifPresent(r -> skipReasons.merge(r, 1, Integer::sum));
 
         List<JsonNode> deliveries = stubs.putEvents.accepted.stream().map(e -> Json.parse(e.get("Detail").asText())).toList();
         Map<String, Long> perEventId = deliveries.stream()
@@ -83,8 +95,16 @@ class OutboxDeliveryFigureTest {
         Map<String, List<EventEnvelope>> recovered = recoverStreams(deliveries);
         int outOfOrderArrivals = outOfOrderArrivals(deliveries);
 
-        printFigure(shard.size(), lambda, deliveries.size(), perEventId, outOfOrderArrivals, recovered, store);
+        printFigure(shard.size(), appends, lambda, deliveries.size(), perEventId, outOfOrderArrivals, recovered, store,
+                skipReasons);
 
+        assertThat(shard).as("the stream holds one record per event and one per append for the state item")
+                .hasSize(K + appends);
+        assertThat(skipReasons).as("only the state items are skipped, and each says why")
+                .containsOnlyKeys("state item: a stream's head and projection, not an event")
+                .containsValue(appends);
+        assertThat(lambda.skipReasonsReported).as("the fan-out's results gave the same reason")
+                .isEqualTo(skipReasons.keySet());
         assertThat(drained).as("the shard drains in a bounded number of invocations").isTrue();
         assertThat(lambda.reportedFailures).as("the injected failures did reach the stream's retry").isPositive();
         assertThat(parked).as("nothing in this scenario is poison").isEmpty();
@@ -97,12 +117,11 @@ class OutboxDeliveryFigureTest {
         }
     }
 
-    /** K events in STREAMS streams, appended 1-3 at a time in interleaved order, as the table's stream would carry them. */
-    private static List<StreamRecord> appendAndRecord(InMemoryEventStore store, Random random) {
-        List<StreamRecord> shard = new ArrayList<>();
+    /** K events in STREAMS streams, appended 1-3 at a time in interleaved order; returns the number of appends. */
+    private static int append(EventStore store, Random random) {
         long[] heads = new long[STREAMS];
         java.util.Arrays.fill(heads, AppendRequest.NO_STREAM);
-        long sequence = 100_000;
+        int appends = 0;
         for (int appended = 0; appended < K; ) {
             int stream = random.nextInt(STREAMS);
             int count = Math.min(K - appended, 1 + random.nextInt(3));
@@ -113,18 +132,14 @@ class OutboxDeliveryFigureTest {
                         Instant.parse("2026-03-02T08:00:00Z").plusSeconds(appended + i), "figure",
                         Json.object().put("provider", "p" + stream).put("attempt", appended + i + 1)));
             }
-            long last = store.append(AppendRequest.of(streamId, heads[stream], events)).lastVersion();
-            for (EventEnvelope e : store.read(streamId, heads[stream] + 1)) {
-                shard.add(EventItemRecords.inserted(Long.toString(sequence++), e));
-            }
-            shard.add(EventItemRecords.stateItem(Long.toString(sequence++), streamId, last));
-            heads[stream] = last;
+            heads[stream] = store.append(AppendRequest.of(streamId, heads[stream], events)).lastVersion();
+            appends++;
             appended += count;
         }
-        return shard;
+        return appends;
     }
 
-    private static Set<String> everyNthEventId(InMemoryEventStore store, int n) {
+    private static Set<String> everyNthEventId(EventStore store, int n) {
         List<String> ids = new ArrayList<>(allEventIds(store));
         java.util.Collections.sort(ids);
         Set<String> chosen = new java.util.HashSet<>();
@@ -132,7 +147,7 @@ class OutboxDeliveryFigureTest {
         return chosen;
     }
 
-    private static Set<String> allEventIds(InMemoryEventStore store) {
+    private static Set<String> allEventIds(EventStore store) {
         return store.streamIds("provider#").stream().flatMap(s -> store.read(s, 0).stream())
                 .map(e -> e.eventId().toString()).collect(Collectors.toSet());
     }
@@ -159,17 +174,19 @@ class OutboxDeliveryFigureTest {
         return count;
     }
 
-    private void printFigure(int records, ShardReplay lambda, int deliveries, Map<String, Long> perEventId,
-            int outOfOrder, Map<String, List<EventEnvelope>> recovered, InMemoryEventStore store) {
+    private void printFigure(int records, int appends, ShardReplay lambda, int deliveries, Map<String, Long> perEventId,
+            int outOfOrder, Map<String, List<EventEnvelope>> recovered, EventStore store, Map<String, Integer> skipReasons) {
         long duplicated = perEventId.values().stream().filter(c -> c > 1).count();
         long maxCopies = perEventId.values().stream().mapToLong(Long::longValue).max().orElse(0);
         long contiguous = recovered.entrySet().stream()
                 .filter(s -> s.getValue().equals(store.read(s.getKey(), 0))).count();
         System.out.printf("""
 
-                Outbox delivery figure (real SDK -> WireMock PutEvents with injected failures)
-                  events appended (K)                   %d in %d streams
+                Outbox delivery figure (DynamoDbEventStore on DynamoDB Local -> its DynamoDB Stream
+                  -> EventFanOut -> real SDK -> WireMock PutEvents with injected failures)
+                  events appended (K)                   %d in %d streams, %d appends
                   stream records (events + state items) %d, Lambda batch size %d
+                  records skipped, by reason            %s
                   Lambda invocations                    %d (batch item failures reported: %d)
                   PutEvents HTTP calls                  %d (whole-call 500s injected: %d)
                   entries rejected (injected)           %d
@@ -179,7 +196,7 @@ class OutboxDeliveryFigureTest {
                   arrivals behind their stream's order  %d
                   streams recovered by stream_version   %d of %d equal the stored stream
 
-                """, K, STREAMS, records, LAMBDA_BATCH_SIZE, lambda.invocations, lambda.reportedFailures,
+                """, K, STREAMS, appends, records, LAMBDA_BATCH_SIZE, skipReasons, lambda.invocations, lambda.reportedFailures,
                 stubs.putEvents.calls.get(), stubs.putEvents.failedCalls.get(), stubs.putEvents.rejectedEntries.get(),
                 deliveries, perEventId.size(), K, duplicated, maxCopies, outOfOrder, contiguous, recovered.size());
     }

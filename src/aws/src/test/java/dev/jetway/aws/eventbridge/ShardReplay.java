@@ -4,6 +4,8 @@ import dev.jetway.core.outbox.EventFanOut;
 import dev.jetway.core.outbox.FanOutResult;
 import dev.jetway.core.outbox.StreamRecord;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How Lambda drives a function from one DynamoDB Streams shard with ReportBatchItemFailures: it
@@ -14,6 +16,8 @@ final class ShardReplay {
 
     int invocations;
     int reportedFailures;
+    /** Every skip reason any invocation's result gave. */
+    final Set<String> skipReasonsReported = new TreeSet<>();
 
     /** Runs until the shard is drained; false when {@code maxInvocations} did not suffice. */
     boolean drain(List<StreamRecord> shard, int batchSize, EventFanOut fanOut, int maxInvocations) {
@@ -23,6 +27,7 @@ final class ShardReplay {
             invocations++;
             List<StreamRecord> batch = shard.subList(checkpoint, Math.min(shard.size(), checkpoint + batchSize));
             FanOutResult result = fanOut.fanOut(batch);
+            skipReasonsReported.addAll(result.skipReasons().keySet());
             if (result.complete()) {
                 checkpoint += batch.size();
             } else {

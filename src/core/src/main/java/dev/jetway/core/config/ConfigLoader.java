@@ -30,12 +30,17 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway", "telemetry");
+    private static final Set<String> TELEMETRY_KEYS = Set.of("enabled", "stderr", "jsonl", "prometheus", "emf",
+            "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms");
+    private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
-            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start");
+            "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
+            "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
+    private static final Set<String> GROUP_KEYS = Set.of("strategy", "members", "min_healthy");
     private static final Set<String> MEMBER_KEYS = Set.of("name", "id", "weight", "priority");
 
     private final String source;
@@ -101,8 +106,12 @@ public final class ConfigLoader {
             }
             providers.put(entry.getKey(), provider(object(entry.getValue(), path), path));
         }
+        checkGroupMembers(providers);
         if (!settings.prefixNames()) rejectPredefinedToolCollisions(providers);
-        return new GatewayConfig(settings, providers);
+        TelemetrySettings telemetry = document.has("telemetry")
+                ? telemetry(object(document.get("telemetry"), "telemetry"))
+                : TelemetrySettings.defaults();
+        return new GatewayConfig(settings, providers, telemetry);
     }
 
     private GatewaySettings settings(ObjectNode node) {
@@ -117,10 +126,64 @@ public final class ConfigLoader {
                     number(node, "gateway", "max_body_bytes", d.maxBodyBytes()),
                     Duration.ofSeconds(number(node, "gateway", "request_timeout_s", d.requestTimeout().toSeconds())),
                     bool(node, "gateway", "background_discovery", d.backgroundDiscovery()),
-                    bool(node, "gateway", "warm_on_start", d.warmOnStart()));
+                    bool(node, "gateway", "warm_on_start", d.warmOnStart()),
+                    lifecycle(node, d.lifecycle()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
         }
+    }
+
+    private TelemetrySettings telemetry(ObjectNode node) {
+        rejectUnknown(node, "telemetry", TELEMETRY_KEYS);
+        TelemetrySettings d = TelemetrySettings.defaults();
+        String jsonl = d.jsonlPath();
+        JsonNode jsonlNode = node.get("jsonl");
+        if (jsonlNode != null && !jsonlNode.isNull()) {
+            if (jsonlNode.isBoolean()) jsonl = jsonlNode.booleanValue() ? d.jsonlPath() : null;
+            else if (jsonlNode.isTextual() && !jsonlNode.asText().isBlank()) jsonl = jsonlNode.asText();
+            else throw expected("telemetry.jsonl", "a file path, true (" + d.jsonlPath() + ") or false", jsonlNode);
+        }
+        String bus = null;
+        double sampleRate = d.eventBridgeSampleRate();
+        JsonNode eventBridge = node.get("eventbridge");
+        if (eventBridge != null && !eventBridge.isNull()) {
+            ObjectNode eb = object(eventBridge, "telemetry.eventbridge");
+            rejectUnknown(eb, "telemetry.eventbridge", EVENTBRIDGE_KEYS);
+            bus = text(eb, "telemetry.eventbridge", "bus", null);
+            if (bus == null || bus.isBlank()) {
+                throw new ConfigException(source, "telemetry.eventbridge.bus", "missing; name the event bus that receives telemetry");
+            }
+            JsonNode rate = eb.get("sample_rate");
+            if (rate != null && !rate.isNull()) {
+                if (!rate.isNumber() || rate.doubleValue() < 0 || rate.doubleValue() > 1) {
+                    throw expected("telemetry.eventbridge.sample_rate", "a number from 0 to 1", rate);
+                }
+                sampleRate = rate.doubleValue();
+            }
+        }
+        try {
+            return new TelemetrySettings(
+                    bool(node, "telemetry", "enabled", d.enabled()),
+                    bool(node, "telemetry", "stderr", d.stderr()),
+                    jsonl,
+                    bool(node, "telemetry", "prometheus", d.prometheus()),
+                    bool(node, "telemetry", "emf", d.emf()),
+                    bus,
+                    sampleRate,
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "queue_capacity", d.queueCapacity())),
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "batch_size", d.batchSize())),
+                    Duration.ofMillis(number(node, "telemetry", "flush_interval_ms", d.flushInterval().toMillis())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, "telemetry", e.getMessage(), e);
+        }
+    }
+
+    private LifecycleSettings lifecycle(ObjectNode node, LifecycleSettings d) {
+        return new LifecycleSettings(
+                Duration.ofSeconds(number(node, "gateway", "start_wait_s", d.startWait().toSeconds())),
+                (int) number(node, "gateway", "circuit_failure_threshold", d.circuitFailureThreshold()),
+                Duration.ofSeconds(number(node, "gateway", "circuit_reset_s", d.circuitResetTimeout().toSeconds())),
+                bool(node, "gateway", "management_tools", d.managementTools()));
     }
 
     private ProviderSpec provider(ObjectNode node, String path) {
@@ -136,6 +199,7 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, path + ".mode", e.getMessage(), e);
         }
+        rejectGroupKeysOutsideGroups(node, path, mode);
         JsonNode tools = node.get("tools");
         if (tools != null) checkTools(tools, path + ".tools");
         try {
@@ -166,21 +230,72 @@ public final class ConfigLoader {
                         + "weighted_round_robin, priority, random, least_connections but was '" + strategyText + "'", e);
             }
         }
-        List<GroupSpec.Member> members = new ArrayList<>();
         JsonNode membersNode = node.get("members");
-        if (membersNode != null) {
-            if (!membersNode.isArray()) throw expected(path + ".members", "a list of members", membersNode);
-            for (int i = 0; i < membersNode.size(); i++) {
-                String memberPath = path + ".members[" + i + "]";
-                ObjectNode member = object(membersNode.get(i), memberPath);
-                rejectUnknown(member, memberPath, MEMBER_KEYS);
-                String name = text(member, memberPath, "name", text(member, memberPath, "id", null));
-                if (name == null) throw new ConfigException(source, memberPath + ".name", "missing; expected a provider name");
-                members.add(new GroupSpec.Member(name, (int) number(member, memberPath, "weight", 0),
-                        (int) number(member, memberPath, "priority", 0)));
+        if (membersNode == null || membersNode.isNull()) {
+            throw new ConfigException(source, path + ".members",
+                    "missing; a group needs a list of members, e.g. '- name: other-provider'");
+        }
+        if (!membersNode.isArray()) throw expected(path + ".members", "a list of members", membersNode);
+        if (membersNode.isEmpty()) {
+            throw new ConfigException(source, path + ".members", "empty; a group needs at least one member");
+        }
+        List<GroupSpec.Member> members = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < membersNode.size(); i++) {
+            String memberPath = path + ".members[" + i + "]";
+            ObjectNode member = object(membersNode.get(i), memberPath);
+            rejectUnknown(member, memberPath, MEMBER_KEYS);
+            String name = text(member, memberPath, "name", text(member, memberPath, "id", null));
+            if (name == null) throw new ConfigException(source, memberPath + ".name", "missing; expected a provider name");
+            if (!seen.add(name)) {
+                throw new ConfigException(source, memberPath + ".name", "member '" + name
+                        + "' is listed twice; list each member once and give it a weight instead");
+            }
+            long weight = number(member, memberPath, "weight", GroupSpec.Member.DEFAULT_WEIGHT);
+            if (weight < 1) throw expected(memberPath + ".weight", "a whole number >= 1", member.get("weight"));
+            members.add(new GroupSpec.Member(name, (int) weight, (int) number(member, memberPath, "priority", 0)));
+        }
+        long minHealthy = number(node, path, "min_healthy", GroupSpec.DEFAULT_MIN_HEALTHY);
+        if (minHealthy < 1 || minHealthy > members.size()) {
+            throw expected(path + ".min_healthy", "a whole number from 1 to the number of members ("
+                    + members.size() + ")", node.get("min_healthy"));
+        }
+        return new GroupSpec(strategy, members, (int) minHealthy);
+    }
+
+    private void rejectGroupKeysOutsideGroups(ObjectNode node, String path, ProviderMode mode) {
+        if (mode == ProviderMode.GROUP) return;
+        for (String key : GROUP_KEYS) {
+            if (node.has(key)) {
+                throw new ConfigException(source, path + "." + key, "only a provider with 'mode: group' has '"
+                        + key + "'; this provider's mode is " + mode.wireName());
             }
         }
-        return new GroupSpec(strategy, members, (int) number(node, path, "min_healthy", 0));
+    }
+
+    /** Members name other providers of the same file; a group of groups is refused. */
+    private void checkGroupMembers(Map<String, ProviderSpec> providers) {
+        for (Map.Entry<String, ProviderSpec> p : providers.entrySet()) {
+            GroupSpec group = p.getValue().group();
+            if (group == null) continue;
+            for (int i = 0; i < group.members().size(); i++) {
+                String member = group.members().get(i).name();
+                String memberPath = "providers." + p.getKey() + ".members[" + i + "].name";
+                ProviderSpec target = providers.get(member);
+                if (member.equals(p.getKey())) {
+                    throw new ConfigException(source, memberPath, "group '" + p.getKey() + "' cannot contain itself");
+                }
+                if (target == null) {
+                    throw new ConfigException(source, memberPath, "unknown provider '" + member
+                            + "'; expected one of the providers in this file: " + providers.keySet().stream()
+                                    .filter(name -> providers.get(name).group() == null).toList());
+                }
+                if (target.group() != null) {
+                    throw new ConfigException(source, memberPath, "member '" + member
+                            + "' is itself a group; groups contain providers, not other groups");
+                }
+            }
+        }
     }
 
     private void checkTools(JsonNode tools, String path) {

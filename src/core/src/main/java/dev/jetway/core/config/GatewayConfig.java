@@ -9,17 +9,19 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A loaded configuration: the gateway settings, the providers by name, in file order, and the
- * security settings.
+ * A loaded configuration: the gateway settings, the providers by name, in file order, the
+ * telemetry settings and the security settings.
  * Provider names are what clients see in front of every tool, so they are restricted to
  * letters, digits, '-' and '_' (no '+', which separates provider and URI in resource URIs).
  */
-public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, SecuritySettings security) {
+public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry,
+                            SecuritySettings security) {
 
     public static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public GatewayConfig {
         Objects.requireNonNull(settings, "settings");
+        telemetry = telemetry == null ? TelemetrySettings.defaults() : telemetry;
         security = security == null ? SecuritySettings.defaults() : security;
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         for (String name : providers.keySet()) {
@@ -30,12 +32,17 @@ public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> 
         }
     }
 
-    /** A configuration with the default security settings (no authentication, no limits). */
+    /** With the default security settings (no authentication, no limits). */
+    public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry) {
+        this(settings, providers, telemetry, SecuritySettings.defaults());
+    }
+
+    /** With the default telemetry and security settings. */
     public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers) {
-        this(settings, providers, SecuritySettings.defaults());
+        this(settings, providers, TelemetrySettings.defaults(), SecuritySettings.defaults());
     }
 
     public GatewayConfig withSecurity(SecuritySettings securitySettings) {
-        return new GatewayConfig(settings, providers, securitySettings);
+        return new GatewayConfig(settings, providers, telemetry, securitySettings);
     }
 }

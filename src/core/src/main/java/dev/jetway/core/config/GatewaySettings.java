@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param backgroundDiscovery when a list is asked for and a provider's list is unknown, start that
  *     provider in the background (the list request itself never waits) and announce list_changed
  * @param warmOnStart start every provider when the gateway starts instead of on first use
+ * @param lifecycle start wait, circuit breaker and management tools
  */
 public record GatewaySettings(
         boolean prefixNames,
@@ -27,7 +28,8 @@ public record GatewaySettings(
         long maxBodyBytes,
         Duration requestTimeout,
         boolean backgroundDiscovery,
-        boolean warmOnStart) {
+        boolean warmOnStart,
+        LifecycleSettings lifecycle) {
 
     public static final String DEFAULT_SEPARATOR = "__";
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
@@ -44,6 +46,15 @@ public record GatewaySettings(
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("request_timeout_s must be positive");
         }
+        lifecycle = lifecycle == null ? LifecycleSettings.defaults() : lifecycle;
+    }
+
+    /** Settings with the default lifecycle settings. */
+    public GatewaySettings(boolean prefixNames, String separator, List<String> allowedOrigins,
+                           List<String> allowedHosts, long maxBodyBytes, Duration requestTimeout,
+                           boolean backgroundDiscovery, boolean warmOnStart) {
+        this(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes, requestTimeout,
+                backgroundDiscovery, warmOnStart, LifecycleSettings.defaults());
     }
 
     /** Prefixed names, loopback only, 4 MiB bodies, 60 s per request, background discovery on. */
@@ -54,11 +65,16 @@ public record GatewaySettings(
 
     public GatewaySettings withPrefixNames(boolean prefix) {
         return new GatewaySettings(prefix, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart);
+                requestTimeout, backgroundDiscovery, warmOnStart, lifecycle);
+    }
+
+    public GatewaySettings withLifecycle(LifecycleSettings settings) {
+        return new GatewaySettings(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes,
+                requestTimeout, backgroundDiscovery, warmOnStart, settings);
     }
 
     public GatewaySettings withAllowedHosts(List<String> hosts) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, hosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart);
+                requestTimeout, backgroundDiscovery, warmOnStart, lifecycle);
     }
 }

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.domain.resilience.RetryBackoff;
+import dev.jetway.core.eventstore.InMemoryEventStore;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.lifecycle.ConnectorLauncher;
+import dev.jetway.core.lifecycle.EventSourcedLifecycle;
+import dev.jetway.core.registry.ProviderRepository;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.ProviderUnavailableException;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +54,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, UpstreamSession> cataloguedSession = new ConcurrentHashMap<>();
     private final Set<String> discovering = ConcurrentHashMap.newKeySet();
     private final List<Consumer<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
+    private volatile BuiltInTools builtIns;
 
     public Gateway(GatewayConfig config, LifecycleFactory lifecycles) {
         this.config = config;
@@ -61,9 +68,20 @@ public final class Gateway implements AutoCloseable {
         this.lifecycle = lifecycles.create(this::providerListener);
     }
 
-    /** A gateway whose providers start on first use through the given connector. */
+    /**
+     * A gateway whose providers start on first use through the given connector, with their lives
+     * recorded in an event store of its own (in memory).
+     */
     public static Gateway startingOnFirstUse(GatewayConfig config, ProviderConnector connector) {
-        return new Gateway(config, listeners -> new StartOnceLifecycle(config.providers(), connector, listeners));
+        Clock clock = Clock.systemUTC();
+        return new Gateway(config, listeners -> new EventSourcedLifecycle(config.providers(),
+                new ProviderRepository(new InMemoryEventStore(), clock), new ConnectorLauncher(connector),
+                config.settings().lifecycle(), RetryBackoff.DEFAULT, clock, listeners));
+    }
+
+    /** Serves these tools next to the providers' tools (the management tools). */
+    public void serveBuiltInTools(BuiltInTools tools) {
+        this.builtIns = tools;
     }
 
     public GatewayConfig config() {
@@ -98,7 +116,10 @@ public final class Gateway implements AutoCloseable {
         catalog.collisions(kind).forEach((name, providers) ->
                 LOG.warning(() -> new NameCollisionException(kind.resultField(), name, providers).getMessage()));
         ObjectNode result = Json.object();
-        result.set(kind.resultField(), catalog.aggregate(kind));
+        ArrayNode items = catalog.aggregate(kind);
+        BuiltInTools tools = builtIns;
+        if (kind == ListKind.TOOLS && tools != null) items.addAll(tools.definitions());
+        result.set(kind.resultField(), items);
         return result;
     }
 
@@ -109,6 +130,12 @@ public final class Gateway implements AutoCloseable {
      */
     public ObjectNode route(String method, ObjectNode params, UpstreamListener listener) {
         ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
+        BuiltInTools tools = builtIns;
+        if (method.equals("tools/call") && tools != null && tools.offers(upstreamParams.path("name").asText())) {
+            JsonNode arguments = upstreamParams.get("arguments");
+            return tools.call(upstreamParams.get("name").asText(),
+                    arguments instanceof ObjectNode object ? object : Json.object());
+        }
         Route route = switch (method) {
             case "tools/call" -> rewriteName(upstreamParams, "name", ListKind.TOOLS, "tool");
             case "prompts/get" -> rewriteName(upstreamParams, "name", ListKind.PROMPTS, "prompt");
@@ -118,12 +145,35 @@ public final class Gateway implements AutoCloseable {
             default -> throw new IllegalArgumentException("not a routed method: " + method);
         };
         try {
-            ObjectNode result = session(route.provider()).request(method, upstreamParams, listener, timeout);
+            ObjectNode result = lifecycle.call(route.provider(), session -> catalogued(route.provider(), session)
+                    .request(method, upstreamParams, listener, timeout));
             if (method.equals("resources/read")) exposeContentUris(route.provider(), result);
             return result;
         } catch (ProviderUnavailableException e) {
             if (method.equals("tools/call")) return toolError(e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * The provider a routed request would go to, without sending it; empty for methods that are not
+     * routed and for names nobody owns. For telemetry labels.
+     */
+    public java.util.Optional<String> providerOf(String method, ObjectNode params) {
+        try {
+            // Resolving rewrites the name in place: a shallow copy keeps the caller's params (and skips copying arguments).
+            ObjectNode copy = Json.object();
+            if (params != null) copy.setAll(method.equals("completion/complete") ? params.deepCopy() : params);
+            return java.util.Optional.ofNullable(switch (method) {
+                case "tools/call" -> rewriteName(copy, "name", ListKind.TOOLS, "tool");
+                case "prompts/get" -> rewriteName(copy, "name", ListKind.PROMPTS, "prompt");
+                case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
+                        rewriteName(copy, "uri", ListKind.RESOURCES, "resource");
+                case "completion/complete" -> completionRoute(copy);
+                default -> null;
+            }).map(Route::provider);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -162,7 +212,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     private UpstreamSession session(String provider) {
-        UpstreamSession session = lifecycle.acquire(provider);
+        return catalogued(provider, lifecycle.acquire(provider));
+    }
+
+    /** Learns the lists of a session the gateway has not seen yet (a new start replaces predefined tools). */
+    private UpstreamSession catalogued(String provider, UpstreamSession session) {
         if (cataloguedSession.get(provider) != session) {
             synchronized (cataloguedSession) {
                 if (cataloguedSession.get(provider) != session) {
@@ -197,10 +251,23 @@ public final class Gateway implements AutoCloseable {
                 if (page.get(kind.resultField()) instanceof ArrayNode items) all.addAll(items);
                 cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
             } while (cursor != null);
+            if (kind == ListKind.TOOLS) warnIfPredefinedToolsDiffer(provider, all);
             catalog.store(provider, kind, all);
         } catch (UpstreamErrorException e) {
             LOG.warning(() -> kind.method() + " of provider '" + provider + "': " + e.getMessage());
             catalog.store(provider, kind, Json.MAPPER.createArrayNode());
+        }
+    }
+
+    private void warnIfPredefinedToolsDiffer(String provider, ArrayNode listed) {
+        if (!(config.providers().get(provider).tools() instanceof ArrayNode predefined)) return;
+        Set<String> expected = new java.util.TreeSet<>();
+        predefined.forEach(tool -> expected.add(tool.path("name").asText()));
+        Set<String> actual = new java.util.TreeSet<>();
+        listed.forEach(tool -> actual.add(tool.path("name").asText()));
+        if (!expected.equals(actual)) {
+            LOG.warning(() -> "provider '" + provider + "': the tools predefined in the config " + expected
+                    + " differ from the tools it lists " + actual + "; serving what it lists");
         }
     }
 

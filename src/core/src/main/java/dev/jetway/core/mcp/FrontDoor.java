@@ -54,12 +54,20 @@ public final class FrontDoor {
     private final boolean canHoldStreams;
     private final ClientRequests clientRequests = new ClientRequests();
     private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
+    private final ObservedExchanges observed;
 
     /**
      * @param canHoldStreams whether the runtime can keep a GET event stream open (local mode yes,
      *     buffered Lambda responses no: GET is then answered 405)
      */
     public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams) {
+        this(gateway, sessions, clock, canHoldStreams, RequestObserver.NONE);
+    }
+
+    /** @param observer told once about every answered request (telemetry); must never block */
+    public FrontDoor(Gateway gateway, SessionStore sessions, Clock clock, boolean canHoldStreams,
+                     RequestObserver observer) {
+        this.observed = new ObservedExchanges(observer);
         this.gateway = gateway;
         this.sessions = sessions;
         this.settings = gateway.config().settings();
@@ -70,6 +78,10 @@ public final class FrontDoor {
     }
 
     public FrontDoorResponse handle(FrontDoorRequest request) {
+        return observed.handle(request, this::serve);
+    }
+
+    private FrontDoorResponse serve(FrontDoorRequest request) {
         Optional<String> badHost = guard.rejectHost(request.headers().first("Host"));
         if (badHost.isPresent()) return plain(421, badHost.get());
         Optional<String> badOrigin = guard.rejectOrigin(request.headers().first("Origin"));
@@ -297,7 +309,7 @@ public final class FrontDoor {
             if (kind != null) {
                 result = gateway.list(kind);
             } else if (ROUTED.contains(method)) {
-                result = gateway.route(method, params, listener);
+                result = ObservedExchanges.upstream(() -> gateway.route(method, params, listener));
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
@@ -324,8 +336,15 @@ public final class FrontDoor {
 
     private FrontDoorResponse get(FrontDoorRequest request) {
         Optional<String> version = request.headers().first(VERSION_HEADER);
-        if (!canHoldStreams || version.map(ProtocolVersions::isStatelessEra).orElse(false)) {
+        if (version.map(ProtocolVersions::isStatelessEra).orElse(false)) {
             return new FrontDoorResponse.Complete(405, Map.of("Allow", "POST, DELETE"), new byte[0]);
+        }
+        if (!canHoldStreams) {
+            // Said in the body too: a client that sees only "405" cannot tell a missing feature from a bug.
+            return new FrontDoorResponse.Complete(405, Map.of("Allow", "POST, DELETE", "Content-Type", "application/json"),
+                    bytes(Json.write(JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "GET event streams are not "
+                            + "available here: this gateway runtime buffers every response and cannot hold a "
+                            + "stream open. Use POST; notifications that belong to a request arrive in its response."))));
         }
         if (!accepts(request, "text/event-stream")) {
             return plain(406, "GET opens an event stream: Accept must include text/event-stream");

@@ -37,6 +37,11 @@ final class StreamRelay implements UpstreamListener {
 
     @Override
     public CompletableFuture<ObjectNode> onRequest(ObjectNode request) {
+        if (!sink.isLive()) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "this gateway runtime buffers responses, so the client cannot answer "
+                            + request.path("method").asText() + " during the request"));
+        }
         String id = "jetway-" + UUID.randomUUID();
         CompletableFuture<ObjectNode> answer = clientRequests.await(id)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,13 +2,17 @@ package dev.jetway.core.outbox;
 
 import dev.jetway.core.eventstore.EventEnvelope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outbox: publishes the events in a batch of stream records, at least once each.
  *
- * <p>Every record ends in exactly one of four ways: skipped (not a new event item), published,
+ * <p>Every record ends in exactly one of four ways: skipped with its reason (not a new event item:
+ * state items, modifications, removals), published,
  * parked in the dead-letter queue with its reason (unreadable, too large, or rejected with a
  * permanent error code after {@link FanOutPolicy#maxAttempts}), or failed. Only the first failed
  * record is reported: the stream redelivers from it, so records after it that were published are
@@ -31,10 +35,11 @@ public final class EventFanOut {
     public FanOutResult fanOut(List<StreamRecord> records) {
         List<PendingEvent> pending = new ArrayList<>();
         List<PendingEvent> all = new ArrayList<>();
-        int skipped = 0;
+        Map<String, Integer> skipped = new HashMap<>();
         for (StreamRecord record : records) {
-            if (!EventItemImage.isNewEvent(record)) {
-                skipped++;
+            Optional<String> skipReason = EventItemImage.skipReason(record);
+            if (skipReason.isPresent()) {
+                skipped.merge(skipReason.get(), 1, Integer::sum);
                 continue;
             }
             PendingEvent event = PendingEvent.read(record);
@@ -81,7 +86,7 @@ public final class EventFanOut {
         }
     }
 
-    private FanOutResult settle(List<PendingEvent> events, int skipped) {
+    private FanOutResult settle(List<PendingEvent> events, Map<String, Integer> skipped) {
         int published = 0;
         int parked = 0;
         String firstFailed = null;
@@ -97,7 +102,9 @@ public final class EventFanOut {
                 firstFailed = event.record().sequenceNumber();
             }
         }
-        return new FanOutResult(published, skipped, parked, firstFailed == null ? List.of() : List.of(firstFailed));
+        int skippedCount = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        return new FanOutResult(published, skippedCount, parked, firstFailed == null ? List.of() : List.of(firstFailed),
+                skipped);
     }
 
     private String permanentRejection(PendingEvent event) {

@@ -6,6 +6,7 @@ import dev.jetway.core.eventstore.EventEnvelope;
 import dev.jetway.core.json.Json;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,12 @@ public final class EventItemImage {
 
     public static final String ITEM_TYPE = "item_type";
     public static final String EVENT_ITEM = "event";
+    /** The item holding a stream's head and projection, written in the same transaction as its events. */
+    public static final String STATE_ITEM = "state";
+
+    static final String SKIP_STATE_ITEM = "state item: a stream's head and projection, not an event";
+    static final String SKIP_EVENT_CHANGED = "event item modified: events are immutable, only their insert is published";
+    static final String SKIP_REMOVED = "item removed: a removal is not an event";
 
     private EventItemImage() {}
 
@@ -23,6 +30,19 @@ public final class EventItemImage {
     public static boolean isNewEvent(StreamRecord record) {
         return record.change() == StreamRecord.Change.INSERT
                 && EVENT_ITEM.equals(record.newImage().get(ITEM_TYPE));
+    }
+
+    /**
+     * Why the fan-out leaves a record alone, or empty for a new event item to publish. The reasons
+     * are fixed texts (per item type, not per item) so that they can be counted.
+     */
+    public static Optional<String> skipReason(StreamRecord record) {
+        if (isNewEvent(record)) return Optional.empty();
+        if (record.change() == StreamRecord.Change.REMOVE) return Optional.of(SKIP_REMOVED);
+        String itemType = record.newImage().get(ITEM_TYPE);
+        if (STATE_ITEM.equals(itemType)) return Optional.of(SKIP_STATE_ITEM);
+        if (EVENT_ITEM.equals(itemType)) return Optional.of(SKIP_EVENT_CHANGED);
+        return Optional.of("not an event item: item_type is " + (itemType == null ? "absent" : "'" + itemType + "'"));
     }
 
     /** @throws MalformedEventItemException naming the attribute that is missing or unreadable */

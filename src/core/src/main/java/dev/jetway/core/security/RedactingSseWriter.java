@@ -22,4 +22,9 @@ final class RedactingSseWriter implements SseWriter {
     public void send(String json) throws IOException {
         inner.send(SecuredEndpoint.mayCarryError(json) ? redactor.redact(json) : json);
     }
+
+    @Override
+    public boolean isLive() {
+        return inner.isLive();
+    }
 }

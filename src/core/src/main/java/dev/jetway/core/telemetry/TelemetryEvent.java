@@ -28,7 +28,13 @@ public sealed interface TelemetryEvent {
         return node;
     }
 
-    /** One MCP request through the gateway. Latencies in microseconds, sizes in bytes. */
+    /**
+     * One MCP request through the gateway. Latencies in microseconds, sizes in bytes.
+     *
+     * @param provider the provider a routed request went to (absent for lists and local methods)
+     * @param toolError a tools/call whose result has {@code isError: true} (the call reached its tool
+     *     or the gateway answered for an unavailable provider; not a JSON-RPC error)
+     */
     record Request(
             @JsonProperty("id") String id,
             @JsonProperty("ts") Instant ts,
@@ -47,7 +53,9 @@ public sealed interface TelemetryEvent {
             @JsonProperty("error_message") String errorMessage,
             @JsonProperty("client_name") String clientName,
             @JsonProperty("client_version") String clientVersion,
-            @JsonProperty("note") String note) implements TelemetryEvent {
+            @JsonProperty("note") String note,
+            @JsonProperty("provider") String provider,
+            @JsonProperty("tool_error") Boolean toolError) implements TelemetryEvent {
         public Request {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(ts, "ts");
@@ -58,6 +66,11 @@ public sealed interface TelemetryEvent {
             if (errorMessage != null && errorMessage.length() > MAX_ERROR_MESSAGE_CHARS) {
                 errorMessage = errorMessage.substring(0, MAX_ERROR_MESSAGE_CHARS - 1) + "…";
             }
+        }
+
+        /** A JSON-RPC error, an HTTP error status, or a tool result flagged as an error. */
+        public boolean failed() {
+            return errorCode != null || status >= 400 || Boolean.TRUE.equals(toolError);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.jetway.core.upstream;
 
-/** A provider could not be started, reached, or did not answer in time. Names the provider. */
-public final class ProviderUnavailableException extends RuntimeException {
+/**
+ * A provider could not be started, reached, or did not answer in time. Names the provider.
+ * Subtypes say more: the provider is still starting, or its circuit is open.
+ */
+public class ProviderUnavailableException extends RuntimeException {
 
     private final String provider;
 

@@ -136,7 +136,8 @@ class GatewayRoutingTest {
         assertThat(failed.at("/content/0/text").asText())
                 .isEqualTo("provider 'alpha' is unavailable: exit status 127 (command not found)");
         assertThat(served.at("/content/0/text").asText()).isEqualTo("beta");
-        assertThat(gateway.describeState("alpha")).startsWith("FAILED");
+        assertThat(gateway.describeState("alpha")).as("a failed start leaves the provider DEAD with the reason")
+                .startsWith("DEAD").contains("exit status 127");
         assertThat(gateway.describeState("beta")).isEqualTo("READY");
     }
 

@@ -20,9 +20,15 @@ final class FrontDoorHarness {
     final Gateway gateway;
 
     FrontDoorHarness(String yaml) {
+        this(yaml, null);
+    }
+
+    /** @param observer gets the gateway, for observers that resolve providers; null for none */
+    FrontDoorHarness(String yaml, java.util.function.Function<Gateway, RequestObserver> observer) {
         GatewayConfig config = ConfigLoader.parse(yaml, "test.yaml");
         gateway = Gateway.startingOnFirstUse(config, providers);
-        frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true);
+        frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), Clock.systemUTC(), true,
+                observer == null ? RequestObserver.NONE : observer.apply(gateway));
     }
 
     static final String TWO_PROVIDERS = """

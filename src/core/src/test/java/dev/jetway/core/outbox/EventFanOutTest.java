@@ -80,7 +80,7 @@ class EventFanOutTest {
     }
 
     @Test
-    void stateItemsAndNonInsertsAreSkippedNotPublished() {
+    void stateItemsAndNonInsertsAreSkippedWithTheirReasonsNotPublished() {
         EventEnvelope e = event("provider#p", 0, 5);
         List<StreamRecord> records = List.of(
                 EventItemRecords.stateItem(seq(0), "provider#p", 0),
@@ -92,7 +92,8 @@ class EventFanOutTest {
         FanOutResult result = fanOut(publisher).fanOut(records);
 
         assertThat(publisher.calls).as("only the inserted event item").hasSize(1).first().asList().hasSize(1);
-        assertThat(result).isEqualTo(new FanOutResult(1, 3, 0, List.of()));
+        assertThat(result).isEqualTo(new FanOutResult(1, 3, 0, List.of(), Map.of(
+                EventItemImage.SKIP_STATE_ITEM, 1, EventItemImage.SKIP_REMOVED, 1, EventItemImage.SKIP_EVENT_CHANGED, 1)));
     }
 
     @Test

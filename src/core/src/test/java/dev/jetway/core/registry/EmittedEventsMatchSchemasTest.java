@@ -76,6 +76,7 @@ class EmittedEventsMatchSchemasTest {
                 new ProviderCommand.RecordToolSchema("tools/list", Json.parse("{\"tools\":[{\"name\":\"add\"}]}")),
                 new ProviderCommand.RequestStart(),
                 new ProviderCommand.MarkStarted("stdio", 1, Duration.ofMillis(420)),
+                new ProviderCommand.RecordUse(),
                 ProviderCommand.RecordHealthCheck.fail("timeout"),
                 ProviderCommand.RecordHealthCheck.fail("timeout"),
                 ProviderCommand.RecordHealthCheck.fail("timeout"),
@@ -85,7 +86,7 @@ class EmittedEventsMatchSchemasTest {
                 new ProviderCommand.CloseCircuit(),
                 new ProviderCommand.Stop(StopReason.FAILURE, "exit 1"),
                 new ProviderCommand.RequestStart(),
-                new ProviderCommand.MarkStartFailed("exit 1"),
+                new ProviderCommand.MarkStartFailed("exit 1", Duration.ofSeconds(2)),
                 new ProviderCommand.ChangeConfig(ProviderSpec.remote("https://mcp.example.com/mcp")),
                 new ProviderCommand.Remove());
         for (ProviderCommand command : lifecycle) repository.execute("math", command, "scenario", null);

@@ -48,8 +48,9 @@ class ProviderEventCodecTest {
                 new ProviderConfigChanged("p", ProviderSpec.remote("https://mcp.example.com/mcp")),
                 new ProviderRemoved("p"),
                 new ProviderStartRequested("p", 2),
-                new ProviderStarted("p", "stdio", 4, 1234),
-                new ProviderStartFailed("p", "boom", 3),
+                new ProviderStarted("p", "stdio", 4, 1234, Instant.parse("2026-11-21T10:00:01Z")),
+                new ProviderStartFailed("p", "boom", 3, Instant.parse("2026-11-21T10:00:04Z")),
+                new ProviderUsed("p", Instant.parse("2026-11-21T10:00:02Z")),
                 new ProviderDegraded("p", 3, "3 failures"),
                 new ProviderRecovered("p"),
                 new ProviderStopped("p", StopReason.FAILURE, "exit 1"),
@@ -58,7 +59,9 @@ class ProviderEventCodecTest {
                 new CircuitOpened("p", 5, Instant.parse("2026-11-21T10:00:30Z")),
                 new CircuitHalfOpened("p"),
                 new CircuitClosed("p"),
-                new ToolSchemaVersionCreated("p", "tools/list", 1, hash.substring(0, 16), hash, Json.parse("{\"tools\":[]}")));
+                new ToolSchemaVersionCreated("p", "tools/list", 2, hash.substring(0, 16), hash,
+                        Json.parse("{\"tools\":[{\"name\":\"add\"},{\"name\":\"sum\"}]}"), 2, List.of("sum"),
+                        List.of("mul"), List.of("add")));
     }
 
     @Test

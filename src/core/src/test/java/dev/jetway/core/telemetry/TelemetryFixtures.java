@@ -11,7 +11,7 @@ final class TelemetryFixtures {
 
     static TelemetryEvent.Request request(int n) {
         return new TelemetryEvent.Request("req-" + n, TS, "jetway", "s-1", "POST", "/mcp", "tools/call", "math__add",
-                200, 1500, 1200L, 120, 80, null, null, "claude-ai", "1.0", null);
+                200, 1500, 1200L, 120, 80, null, null, "claude-ai", "1.0", null, "math", null);
     }
 
     /** One of each telemetry type, with every optional field present somewhere. */
@@ -19,7 +19,7 @@ final class TelemetryFixtures {
         return List.of(
                 new TelemetryEvent.Request("req-1", TS, "jetway", "s-1", "POST", "/mcp", "tools/call", "math__add", 500,
                         1500, 1200L, 120, 80, -32603, "upstream said: " + "x".repeat(2000), "Cursor", "0.50",
-                        "provider starting"),
+                        "provider starting", "math", true),
                 new TelemetryEvent.SessionStart(TS, "jetway", "s-1", "Cursor", "0.50", null),
                 new TelemetryEvent.SessionEnd(TS, "jetway", "s-1", 60_000, 12),
                 new TelemetryEvent.Heartbeat(TS, "jetway", 60, 2, 0));

@@ -9,6 +9,10 @@ import java.util.TreeMap;
 /**
  * A provider's current state: the fold of its event stream, and the projection item the hot path
  * reads. {@code version} is the stream version of the last event folded in (-1 before any).
+ *
+ * @param lastUsedAt when the provider was last used (or started), as recorded at most once per
+ *     last-use window; the idle collector's condition
+ * @param startRetryAt after a failed start, the earliest time the next start may be attempted
  */
 public record Provider(
         @JsonProperty("name") String name,
@@ -25,7 +29,9 @@ public record Provider(
         @JsonProperty("last_stop_reason") StopReason lastStopReason,
         @JsonProperty("circuit") CircuitStatus circuit,
         @JsonProperty("circuit_retry_at") Instant circuitRetryAt,
-        @JsonProperty("schema_versions") Map<String, SchemaRef> schemaVersions) {
+        @JsonProperty("schema_versions") Map<String, SchemaRef> schemaVersions,
+        @JsonProperty("last_used_at") Instant lastUsedAt,
+        @JsonProperty("start_retry_at") Instant startRetryAt) {
 
     public Provider {
         Objects.requireNonNull(name, "name");
@@ -38,7 +44,7 @@ public record Provider(
     /** The state of a provider nobody has registered yet. */
     public static Provider unregistered(String name) {
         return new Provider(name, -1, false, false, null, LifecycleState.COLD, 0, 0, null, 0, null, null,
-                CircuitStatus.CLOSED, null, Map.of());
+                CircuitStatus.CLOSED, null, Map.of(), null, null);
     }
 
     public String streamId() {
@@ -66,7 +72,7 @@ public record Provider(
         String name; long version; boolean registered; boolean removed; ProviderSpec spec;
         LifecycleState state; int startAttempts; int consecutiveHealthFailures; String endpoint;
         int toolsCount; String lastError; StopReason lastStopReason; CircuitStatus circuit;
-        Instant circuitRetryAt; Map<String, SchemaRef> schemaVersions;
+        Instant circuitRetryAt; Map<String, SchemaRef> schemaVersions; Instant lastUsedAt; Instant startRetryAt;
 
         Builder(Provider p) {
             name = p.name; version = p.version; registered = p.registered; removed = p.removed;
@@ -74,12 +80,13 @@ public record Provider(
             consecutiveHealthFailures = p.consecutiveHealthFailures; endpoint = p.endpoint;
             toolsCount = p.toolsCount; lastError = p.lastError; lastStopReason = p.lastStopReason;
             circuit = p.circuit; circuitRetryAt = p.circuitRetryAt; schemaVersions = new TreeMap<>(p.schemaVersions);
+            lastUsedAt = p.lastUsedAt; startRetryAt = p.startRetryAt;
         }
 
         Provider build() {
             return new Provider(name, version, registered, removed, spec, state, startAttempts,
                     consecutiveHealthFailures, endpoint, toolsCount, lastError, lastStopReason, circuit,
-                    circuitRetryAt, schemaVersions);
+                    circuitRetryAt, schemaVersions, lastUsedAt, startRetryAt);
         }
     }
 }

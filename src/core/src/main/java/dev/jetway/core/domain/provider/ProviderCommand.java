@@ -26,7 +26,22 @@ public sealed interface ProviderCommand {
         public MarkStarted { Objects.requireNonNull(startupDuration, "startupDuration"); }
     }
 
-    record MarkStartFailed(String error) implements ProviderCommand {}
+    /** The start failed; with {@code retryAfter}, the next start waits that long (backoff). */
+    record MarkStartFailed(String error, Duration retryAfter) implements ProviderCommand {
+        public MarkStartFailed(String error) {
+            this(error, null);
+        }
+    }
+
+    /** Records a use of a running provider (the lifecycle sends it at most once per last-use window). */
+    record RecordUse() implements ProviderCommand {}
+
+    /**
+     * Stops a READY or DEGRADED provider whose last use is at least its {@code idle_ttl_s} ago;
+     * anything else (used since, not running) is nothing to do. Appended with the expected version,
+     * so a use recorded in between makes the stop lose the race instead of stopping a busy provider.
+     */
+    record StopIfIdle() implements ProviderCommand {}
 
     /** Stops a running provider; a FAILURE stop leaves it DEAD, any other reason COLD. */
     record Stop(StopReason reason, String detail) implements ProviderCommand {

@@ -14,10 +14,12 @@ import dev.jetway.core.domain.provider.ProviderCommand.MarkStarted;
 import dev.jetway.core.domain.provider.ProviderCommand.OpenCircuit;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordHealthCheck;
 import dev.jetway.core.domain.provider.ProviderCommand.RecordToolSchema;
+import dev.jetway.core.domain.provider.ProviderCommand.RecordUse;
 import dev.jetway.core.domain.provider.ProviderCommand.Register;
 import dev.jetway.core.domain.provider.ProviderCommand.Remove;
 import dev.jetway.core.domain.provider.ProviderCommand.RequestStart;
 import dev.jetway.core.domain.provider.ProviderCommand.Stop;
+import dev.jetway.core.domain.provider.ProviderCommand.StopIfIdle;
 import dev.jetway.core.domain.provider.ProviderEvent.CircuitClosed;
 import dev.jetway.core.domain.provider.ProviderEvent.CircuitHalfOpened;
 import dev.jetway.core.domain.provider.ProviderEvent.CircuitOpened;
@@ -32,9 +34,11 @@ import dev.jetway.core.domain.provider.ProviderEvent.ProviderStartFailed;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStartRequested;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStarted;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStopped;
+import dev.jetway.core.domain.provider.ProviderEvent.ProviderUsed;
 import dev.jetway.core.domain.provider.ProviderEvent.ToolSchemaVersionCreated;
 import dev.jetway.core.json.CanonicalJson;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -72,12 +76,15 @@ public final class ProviderDecider {
             case MarkStarted started -> {
                 requireStarting(p, READY, "MarkStarted");
                 yield List.of(new ProviderStarted(name, started.endpoint(), started.toolsCount(),
-                        started.startupDuration().toMillis()));
+                        started.startupDuration().toMillis(), clock.instant()));
             }
             case MarkStartFailed failed -> {
                 requireStarting(p, DEAD, "MarkStartFailed");
-                yield List.of(new ProviderStartFailed(name, failed.error(), p.startAttempts()));
+                Instant retryAt = failed.retryAfter() == null ? null : clock.instant().plus(failed.retryAfter());
+                yield List.of(new ProviderStartFailed(name, failed.error(), p.startAttempts(), retryAt));
             }
+            case RecordUse ignored -> decideUse(p, clock.instant());
+            case StopIfIdle ignored -> decideIdleStop(p, clock.instant());
             case Stop stop -> decideStop(p, stop);
             case RecordHealthCheck check -> decideHealthCheck(p, check);
             case OpenCircuit open -> p.circuit() == CircuitStatus.OPEN
@@ -110,12 +117,16 @@ public final class ProviderDecider {
             }
             case ProviderConfigChanged e -> b.spec = e.spec();
             case ProviderRemoved e -> { b.removed = true; b.state = COLD; b.endpoint = null; }
-            case ProviderStartRequested e -> { b.state = INITIALIZING; b.startAttempts = e.attempt(); }
+            case ProviderStartRequested e -> { b.state = INITIALIZING; b.startAttempts = e.attempt(); b.startRetryAt = null; }
             case ProviderStarted e -> {
                 b.state = READY; b.endpoint = e.endpoint(); b.toolsCount = e.toolsCount();
-                b.startAttempts = 0; b.consecutiveHealthFailures = 0; b.lastError = null;
+                b.startAttempts = 0; b.consecutiveHealthFailures = 0; b.lastError = null; b.startRetryAt = null;
+                if (e.startedAt() != null) b.lastUsedAt = e.startedAt();
             }
-            case ProviderStartFailed e -> { b.state = DEAD; b.lastError = e.error(); b.endpoint = null; }
+            case ProviderStartFailed e -> {
+                b.state = DEAD; b.lastError = e.error(); b.endpoint = null; b.startRetryAt = e.retryAt();
+            }
+            case ProviderUsed e -> b.lastUsedAt = e.usedAt();
             case ProviderDegraded e -> { b.state = DEGRADED; b.lastError = e.reason(); }
             case ProviderRecovered e -> { b.state = READY; b.consecutiveHealthFailures = 0; }
             case ProviderStopped e -> {
@@ -146,6 +157,23 @@ public final class ProviderDecider {
         if (p.state() == target) return List.of();
         requireTransition(p, target, "Stop(" + stop.reason().wireName() + ")");
         return List.of(new ProviderStopped(p.name(), stop.reason(), stop.detail()));
+    }
+
+    /** A use of a provider that does not run, or no later than the one recorded, changes nothing. */
+    private static List<ProviderEvent> decideUse(Provider p, Instant now) {
+        if (p.state() != READY && p.state() != DEGRADED) return List.of();
+        if (p.lastUsedAt() != null && !now.isAfter(p.lastUsedAt())) return List.of();
+        return List.of(new ProviderUsed(p.name(), now));
+    }
+
+    private static List<ProviderEvent> decideIdleStop(Provider p, Instant now) {
+        if (p.state() != READY && p.state() != DEGRADED) return List.of();
+        if (p.lastUsedAt() == null) return List.of();
+        long ttl = p.spec().idleTtlSeconds();
+        if (now.isBefore(p.lastUsedAt().plusSeconds(ttl))) return List.of();
+        long idleSeconds = java.time.Duration.between(p.lastUsedAt(), now).toSeconds();
+        return List.of(new ProviderStopped(p.name(), StopReason.IDLE,
+                "unused for " + idleSeconds + " s (idle_ttl_s " + ttl + ")"));
     }
 
     /** Health results that arrive when the provider is not READY or DEGRADED are stale: ignored. */

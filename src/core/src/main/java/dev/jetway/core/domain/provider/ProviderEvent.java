@@ -3,6 +3,7 @@ package dev.jetway.core.domain.provider;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,16 +38,38 @@ public sealed interface ProviderEvent {
             @JsonProperty("provider") String provider,
             @JsonProperty("attempt") int attempt) implements ProviderEvent {}
 
+    /** {@code startedAt} (optional, added after the first release) starts the idle clock. */
     record ProviderStarted(
             @JsonProperty("provider") String provider,
             @JsonProperty("endpoint") String endpoint,
             @JsonProperty("tools_count") int toolsCount,
-            @JsonProperty("startup_duration_ms") long startupDurationMs) implements ProviderEvent {}
+            @JsonProperty("startup_duration_ms") long startupDurationMs,
+            @JsonProperty("started_at") Instant startedAt) implements ProviderEvent {
+        public ProviderStarted(String provider, String endpoint, int toolsCount, long startupDurationMs) {
+            this(provider, endpoint, toolsCount, startupDurationMs, null);
+        }
+    }
 
+    /** {@code retryAt} (optional): the next start is not attempted before it (capped exponential backoff). */
     record ProviderStartFailed(
             @JsonProperty("provider") String provider,
             @JsonProperty("error") String error,
-            @JsonProperty("attempt") int attempt) implements ProviderEvent {}
+            @JsonProperty("attempt") int attempt,
+            @JsonProperty("retry_at") Instant retryAt) implements ProviderEvent {
+        public ProviderStartFailed(String provider, String error, int attempt) {
+            this(provider, error, attempt, null);
+        }
+    }
+
+    /**
+     * The provider was used. Recorded at most once per provider per last-use window, not per call,
+     * so that the idle collector can stop only providers nobody used within their idle TTL.
+     */
+    record ProviderUsed(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("used_at") Instant usedAt) implements ProviderEvent {
+        public ProviderUsed { Objects.requireNonNull(usedAt, "usedAt"); }
+    }
 
     record ProviderDegraded(
             @JsonProperty("provider") String provider,
@@ -85,10 +108,15 @@ public sealed interface ProviderEvent {
 
     /**
      * A new content version of what a provider returned for a list method (mcpr's
-     * SchemaVersionCreated).
+     * SchemaVersionCreated). The schema ledger writes it on the stream
+     * {@code schema#<provider>#<method>} at stream version {@code versionNumber - 1}.
      *
      * @param versionId first 16 hex characters of {@code hash}
      * @param hash SHA-256 (hex) of the canonical JSON of {@code payload}
+     * @param itemCount how many items {@code payload} lists; null in events that predate it
+     * @param added names (URIs for resources) new since the previous version; null when unknown
+     * @param removed names gone since the previous version; null when unknown
+     * @param changed names whose definition changed since the previous version; null when unknown
      */
     record ToolSchemaVersionCreated(
             @JsonProperty("provider") String provider,
@@ -96,12 +124,25 @@ public sealed interface ProviderEvent {
             @JsonProperty("version_number") int versionNumber,
             @JsonProperty("version_id") String versionId,
             @JsonProperty("hash") String hash,
-            @JsonProperty("payload") JsonNode payload) implements ProviderEvent {
+            @JsonProperty("payload") JsonNode payload,
+            @JsonProperty("item_count") Integer itemCount,
+            @JsonProperty("added") List<String> added,
+            @JsonProperty("removed") List<String> removed,
+            @JsonProperty("changed") List<String> changed) implements ProviderEvent {
         public ToolSchemaVersionCreated {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(payload, "payload");
             if (hash == null || hash.length() != 64) throw new IllegalArgumentException("hash must be 64 hex chars");
             if (!hash.startsWith(versionId)) throw new IllegalArgumentException("version_id must be the hash prefix");
+            added = added == null ? null : List.copyOf(added);
+            removed = removed == null ? null : List.copyOf(removed);
+            changed = changed == null ? null : List.copyOf(changed);
+        }
+
+        /** A version whose item count and difference to the previous version are not known. */
+        public ToolSchemaVersionCreated(String provider, String method, int versionNumber, String versionId,
+                String hash, JsonNode payload) {
+            this(provider, method, versionNumber, versionId, hash, payload, null, null, null, null);
         }
     }
 }

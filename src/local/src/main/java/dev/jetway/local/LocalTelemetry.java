@@ -1,0 +1,120 @@
+package dev.jetway.local;
+
+import dev.jetway.aws.eventbridge.EventBridgePublisher;
+import dev.jetway.core.config.TelemetrySettings;
+import dev.jetway.core.eventstore.AppendedEventsObserver;
+import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.mcp.RequestObserver;
+import dev.jetway.core.telemetry.EmfSink;
+import dev.jetway.core.telemetry.EventBusTelemetrySink;
+import dev.jetway.core.telemetry.EventSink;
+import dev.jetway.core.telemetry.GatewayMetrics;
+import dev.jetway.core.telemetry.JsonlFileSink;
+import dev.jetway.core.telemetry.RequestTelemetry;
+import dev.jetway.core.telemetry.StderrSink;
+import dev.jetway.core.telemetry.TelemetryBus;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The local runner's telemetry, built from the config's {@code telemetry:} section: a bus in front
+ * of the stderr, JSONL, metrics, EMF and EventBridge sinks that are on, the front door's request
+ * observer, and an observer of stored events (provider lifecycle) for the JSONL file, the metrics
+ * and EMF.
+ */
+final class LocalTelemetry implements AutoCloseable {
+
+    static final String PROXY = "jetway-local";
+
+    private final TelemetryBus bus;
+    private final JsonlFileSink jsonl;
+    private final GatewayMetrics metrics;
+    private final Path jsonlFile;
+    private final List<AppendedEventsObserver> storedEventObservers = new ArrayList<>();
+
+    private LocalTelemetry(TelemetrySettings settings, Path workingDirectory, PrintStream stdout) {
+        List<EventSink> sinks = new ArrayList<>();
+        if (!settings.enabled()) {
+            bus = null;
+            jsonl = null;
+            jsonlFile = null;
+            metrics = null;
+            return;
+        }
+        if (settings.stderr()) sinks.add(StderrSink.stderr());
+        jsonlFile = settings.jsonlPath() == null ? null : workingDirectory.resolve(settings.jsonlPath()).normalize();
+        jsonl = jsonlFile == null ? null : new JsonlFileSink(jsonlFile);
+        if (jsonl != null) {
+            sinks.add(jsonl);
+            storedEventObservers.add(jsonl);
+        }
+        if (settings.emf()) {
+            EmfSink emf = new EmfSink(stdout, Clock.systemUTC(), PROXY);
+            sinks.add(emf);
+            storedEventObservers.add(emf);
+        }
+        if (settings.eventBridgeBus() != null) sinks.add(eventBridge(settings));
+        metrics = settings.prometheus() ? new GatewayMetrics(this::dropped) : null;
+        if (metrics != null) {
+            sinks.add(metrics);
+            storedEventObservers.add(metrics);
+        }
+        bus = new TelemetryBus(sinks, settings.queueCapacity(), settings.batchSize(), settings.flushInterval());
+    }
+
+    /** Read at scrape time, when the bus exists. */
+    private long dropped() {
+        return bus == null ? 0 : bus.dropped();
+    }
+
+    static LocalTelemetry start(TelemetrySettings settings, Path workingDirectory, PrintStream stdout) {
+        return new LocalTelemetry(settings, workingDirectory, stdout);
+    }
+
+    /** What the front door tells about every request; nothing when telemetry is off. */
+    RequestObserver requestObserver(Gateway gateway) {
+        return bus == null ? RequestObserver.NONE : new RequestTelemetry(bus, Clock.systemUTC(), PROXY, gateway::providerOf);
+    }
+
+    /** For the event store of the provider lifecycle: stored events to the JSONL file, metrics and EMF. */
+    AppendedEventsObserver storedEvents() {
+        List<AppendedEventsObserver> observers = List.copyOf(storedEventObservers);
+        return events -> observers.forEach(o -> o.onAppended(events));
+    }
+
+    Optional<GatewayMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
+    Optional<Path> jsonlFile() {
+        return Optional.ofNullable(jsonlFile);
+    }
+
+    /** Delivers and flushes what is queued: for tests and tools that read the file. */
+    void flush() {
+        if (bus != null) bus.flush();
+    }
+
+    @Override
+    public void close() {
+        if (bus != null) bus.close(Duration.ofSeconds(5));
+        if (jsonl != null) jsonl.close();
+    }
+
+    private static EventSink eventBridge(TelemetrySettings settings) {
+        try {
+            return new EventBusTelemetrySink(new EventBridgePublisher(EventBridgePublisher.defaultClient(),
+                    settings.eventBridgeBus()), settings.eventBridgeSampleRate(), () -> ThreadLocalRandom.current().nextDouble());
+        } catch (SdkException e) {
+            throw new IllegalStateException("telemetry.eventbridge needs AWS credentials and a region (AWS_REGION) "
+                    + "in the environment: " + e.getMessage(), e);
+        }
+    }
+}
