@@ -44,7 +44,7 @@ public final class RedactingEventSink implements EventSink {
             case TelemetryEvent.Request r -> new TelemetryEvent.Request(r.id(), r.ts(), r.proxy(), r.session(), r.method(),
                     redactor.redact(r.path()), r.mcpMethod(), r.tool(), r.status(), r.latencyMicros(), r.upstreamMicros(),
                     r.requestBytes(), r.responseBytes(), r.errorCode(), redactor.redact(r.errorMessage()), r.clientName(),
-                    r.clientVersion(), redactor.redact(r.note()));
+                    r.clientVersion(), redactor.redact(r.note()), r.provider(), r.toolError());
             case TelemetryEvent.SessionStart s -> s;
             case TelemetryEvent.SessionEnd s -> s;
             case TelemetryEvent.Heartbeat h -> h;

@@ -132,7 +132,7 @@ class RedactionTest {
 
         sink.onEvent(new TelemetryEvent.Request("r1", Instant.now(), "jetway", null, "POST", "/mcp?token=" + JWT,
                 "tools/call", "leaky__query", 200, 10, 5L, 100, 100, -32603, "upstream said " + DB_PASSWORD + " " + GITHUB,
-                null, null, "auth " + PROVIDER_TOKEN));
+                null, null, "auth " + PROVIDER_TOKEN, "leaky", true));
 
         String json = seen.get(0).toJson().toString();
         for (String secret : secrets()) assertThat(json).doesNotContain(secret);
