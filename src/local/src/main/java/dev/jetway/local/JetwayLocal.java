@@ -12,6 +12,12 @@ import dev.jetway.core.lifecycle.HealthEndpoints;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.security.BindPolicy;
+import dev.jetway.core.security.CallerAwareEndpoint;
+import dev.jetway.core.security.Redaction;
+import dev.jetway.core.security.Redactor;
+import dev.jetway.core.security.RemoteDestinationGuard;
+import dev.jetway.core.security.SecuredEndpoint;
 import dev.jetway.core.telemetry.PrometheusText;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.IOException;
@@ -65,14 +71,16 @@ public final class JetwayLocal implements AutoCloseable {
         Duration startTimeout = config.settings().requestTimeout();
         LocalLauncher launcher = new LocalLauncher(
                 new SubprocessLauncher(new SubprocessConnector(workingDirectory, startTimeout, log::println)),
-                new ConnectorLauncher(new StreamableHttpConnector(startTimeout)));
+                new ConnectorLauncher(new StreamableHttpConnector(startTimeout,
+                        RemoteDestinationGuard.forSettings(config.security()).asCheck())));
         LocalTelemetry telemetry = LocalTelemetry.start(config.telemetry(), workingDirectory, System.out);
         // Domain events reach the JSONL file and the metrics as they are stored.
         EventStore store = new ObservedEventStore(new InMemoryEventStore(), List.of(telemetry.storedEvents()));
         LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
         FrontDoor frontDoor = new FrontDoor(runtime.gateway(), new InMemorySessionStore(), clock, true,
                 telemetry.requestObserver(runtime.gateway()));
-        LocalHttpServer server = new LocalHttpServer(frontDoor, host, port, config.settings().maxBodyBytes());
+        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, CallerAwareEndpoint.ignoringCaller(frontDoor::handle));
+        LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
         server.serveHealth(runtime.endpoints());
         telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
         server.start();
@@ -145,6 +153,8 @@ public final class JetwayLocal implements AutoCloseable {
         try {
             options = LocalOptions.parse(args, System.getenv());
             config = ConfigLoader.load(options.config());
+            BindPolicy.requireSafe(options.host(), config.security());
+            Redaction.installProcessWide(Redactor.forConfig(config));
         } catch (IllegalArgumentException e) {
             System.err.println("jetway: " + e.getMessage());
             System.err.println(LocalOptions.USAGE);

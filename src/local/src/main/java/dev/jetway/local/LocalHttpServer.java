@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +29,15 @@ public final class LocalHttpServer implements AutoCloseable {
     private final long maxBodyBytes;
 
     public LocalHttpServer(FrontDoor frontDoor, String host, int port, long maxBodyBytes) throws IOException {
+        this(frontDoor::handle, host, port, maxBodyBytes);
+    }
+
+    /** Serves anything that takes the front door's requests, such as the security edge in front of it. */
+    public LocalHttpServer(Function<FrontDoorRequest, FrontDoorResponse> endpoint, String host, int port,
+                           long maxBodyBytes) throws IOException {
         this.maxBodyBytes = maxBodyBytes;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        server.createContext("/", exchange -> serve(frontDoor, exchange));
+        server.createContext("/", exchange -> serve(endpoint, exchange));
         server.setExecutor(threads);
     }
 
@@ -95,12 +102,12 @@ public final class LocalHttpServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private void serve(FrontDoor frontDoor, HttpExchange exchange) throws IOException {
+    private void serve(Function<FrontDoorRequest, FrontDoorResponse> endpoint, HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = readBounded(exchange.getRequestBody());
             String path = exchange.getRequestURI().getRawPath();
             if (exchange.getRequestURI().getRawQuery() != null) path += "?" + exchange.getRequestURI().getRawQuery();
-            FrontDoorResponse response = frontDoor.handle(new FrontDoorRequest(exchange.getRequestMethod(), path,
+            FrontDoorResponse response = endpoint.apply(new FrontDoorRequest(exchange.getRequestMethod(), path,
                     new HttpHeaders(exchange.getRequestHeaders()), body));
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             switch (response) {

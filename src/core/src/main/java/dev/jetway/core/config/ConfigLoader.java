@@ -73,7 +73,11 @@ public final class ConfigLoader {
             throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
                     + lineOf(e), e);
         }
-        return new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
+        // The security: section has its own strict reader (SecurityConfigReader), kept apart so
+        // that the security keys live in one place; it may name providers, so it is read last.
+        JsonNode security = root instanceof ObjectNode document ? document.remove("security") : null;
+        GatewayConfig config = new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
+        return config.withSecurity(SecurityConfigReader.read(security, source, config.providers().keySet()));
     }
 
     /**

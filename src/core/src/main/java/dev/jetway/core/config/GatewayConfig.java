@@ -1,6 +1,7 @@
 package dev.jetway.core.config;
 
 import dev.jetway.core.domain.provider.ProviderSpec;
+import dev.jetway.core.security.SecuritySettings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,17 +9,20 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A loaded configuration: the gateway settings and the providers by name, in file order.
+ * A loaded configuration: the gateway settings, the providers by name, in file order, the
+ * telemetry settings and the security settings.
  * Provider names are what clients see in front of every tool, so they are restricted to
  * letters, digits, '-' and '_' (no '+', which separates provider and URI in resource URIs).
  */
-public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry) {
+public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry,
+                            SecuritySettings security) {
 
     public static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public GatewayConfig {
         Objects.requireNonNull(settings, "settings");
         telemetry = telemetry == null ? TelemetrySettings.defaults() : telemetry;
+        security = security == null ? SecuritySettings.defaults() : security;
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         for (String name : providers.keySet()) {
             if (!PROVIDER_NAME.matcher(name).matches()) {
@@ -28,8 +32,17 @@ public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> 
         }
     }
 
-    /** With the default telemetry settings. */
+    /** With the default security settings (no authentication, no limits). */
+    public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry) {
+        this(settings, providers, telemetry, SecuritySettings.defaults());
+    }
+
+    /** With the default telemetry and security settings. */
     public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers) {
-        this(settings, providers, TelemetrySettings.defaults());
+        this(settings, providers, TelemetrySettings.defaults(), SecuritySettings.defaults());
+    }
+
+    public GatewayConfig withSecurity(SecuritySettings securitySettings) {
+        return new GatewayConfig(settings, providers, telemetry, securitySettings);
     }
 }

@@ -36,6 +36,7 @@ public record HttpHeaders(Map<String, List<String>> values) {
     public List<String> tokens(String name) {
         List<String> list = values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         return list.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                .map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty()).toList();
+                .map(v -> (v.indexOf(';') < 0 ? v : v.substring(0, v.indexOf(';'))).trim().toLowerCase(Locale.ROOT))
+                .filter(v -> !v.isEmpty()).toList();
     }
 }

@@ -2,17 +2,30 @@ package dev.jetway.core.upstream;
 
 import dev.jetway.core.domain.provider.ProviderMode;
 import dev.jetway.core.domain.provider.ProviderSpec;
+import dev.jetway.core.security.ForbiddenDestinationException;
+import dev.jetway.core.security.RemoteDestinationGuard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** Reaches {@code remote} providers over Streamable HTTP (session era) with the JDK's client. */
+/**
+ * Reaches {@code remote} providers over Streamable HTTP (session era) with the JDK's client. It never
+ * follows redirects; with a destination check (see {@link RemoteDestinationGuard}) it refuses URLs
+ * that point at loopback, link-local or private addresses before it connects.
+ */
 public final class StreamableHttpConnector implements ProviderConnector {
 
     private final HttpClient http;
     private final Duration startTimeout;
+    private final RemoteDestinationGuard.Check destinations;
 
+    /** A connector that connects wherever a provider's URL points (tests, trusted configs). */
     public StreamableHttpConnector(Duration startTimeout) {
+        this(startTimeout, RemoteDestinationGuard.Check.NONE);
+    }
+
+    public StreamableHttpConnector(Duration startTimeout, RemoteDestinationGuard.Check destinations) {
+        this.destinations = destinations;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.startTimeout = startTimeout;
@@ -28,6 +41,11 @@ public final class StreamableHttpConnector implements ProviderConnector {
             url = URI.create(spec.url());
         } catch (IllegalArgumentException e) {
             throw new ProviderUnavailableException(name, "url '" + spec.url() + "' is not a URI", e);
+        }
+        try {
+            destinations.check(name, url);
+        } catch (ForbiddenDestinationException e) {
+            throw new ProviderUnavailableException(name, e.getMessage(), e);
         }
         return StreamableHttpSession.open(name, http, url, spec.headers(), providerListener, startTimeout);
     }

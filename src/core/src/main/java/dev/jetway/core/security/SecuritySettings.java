@@ -1,0 +1,46 @@
+package dev.jetway.core.security;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code security:} section of the configuration.
+ *
+ * @param oauth bearer JWTs from an authorization server, or null
+ * @param apiKeys hashed API keys ({@code jw_…}), possibly empty
+ * @param allowUnauthenticatedNonLoopback start on a non-loopback address with neither OAuth nor
+ *     API keys; off by default because anyone who can reach the port could then use every provider
+ * @param perCaller rate limit per authenticated caller (all anonymous callers share one), or null
+ * @param perProvider rate limit per provider across all callers, or null
+ * @param json nesting depth and batch size limits
+ * @param privateNetworkProviders remote providers allowed to reach loopback, link-local and private
+ *     addresses ({@code security.providers.<name>.allow_private_network: true})
+ */
+public record SecuritySettings(
+        OAuthSettings oauth,
+        List<ApiKeyEntry> apiKeys,
+        boolean allowUnauthenticatedNonLoopback,
+        RateLimit perCaller,
+        RateLimit perProvider,
+        JsonLimits json,
+        Set<String> privateNetworkProviders) {
+
+    public SecuritySettings {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        json = json == null ? JsonLimits.DEFAULTS : json;
+        privateNetworkProviders = privateNetworkProviders == null ? Set.of() : Set.copyOf(privateNetworkProviders);
+        if (apiKeys.stream().map(ApiKeyEntry::name).distinct().count() != apiKeys.size()) {
+            throw new IllegalArgumentException("api key names must be unique");
+        }
+    }
+
+    /** No authentication, no rate limits, default JSON limits, no provider on the private network. */
+    public static SecuritySettings defaults() {
+        return new SecuritySettings(null, List.of(), false, null, null, JsonLimits.DEFAULTS, Set.of());
+    }
+
+    /** Whether callers must present a credential. */
+    public boolean authenticates() {
+        return oauth != null || !apiKeys.isEmpty();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.jetway.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.jetway.core.config.ConfigLoader;
+import dev.jetway.core.security.PinnedAddresses;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SSRF guard as the local runner wires it: the real connector, the JVM's resolver, loopback servers. */
+class RemoteProviderPolicyTest {
+
+    private HttpServer upstream;
+    private final AtomicInteger hits = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        upstream.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        upstream.start();
+    }
+
+    @AfterEach
+    void stop() {
+        upstream.stop(0);
+    }
+
+    private int port() {
+        return upstream.getAddress().getPort();
+    }
+
+    @Test
+    void a_remote_provider_on_loopback_is_never_contacted_and_the_call_says_how_to_allow_it() throws Exception {
+        String yaml = """
+                gateway: {background_discovery: false}
+                providers:
+                  sneaky: {mode: remote, url: "http://2130706433:%d/mcp"}
+                """.formatted(port());
+        try (JetwayLocal jetway = JetwayLocal.start(ConfigLoader.parse(yaml, "test.yaml"), "127.0.0.1", 0,
+                TestTools.projectRoot(), new PrintStream(System.err, true))) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jetway.endpoint()))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call").header("Mcp-Name", "sneaky__x")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"sneaky__x","arguments":{},
+                             "_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",
+                                      "io.modelcontextprotocol/clientCapabilities":{}}}}""")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.body()).contains("127.0.0.1 is loopback").contains("allow_private_network");
+            assertThat(hits.get()).as("the loopback server was never contacted").isZero();
+        }
+    }
+
+    @Test
+    void the_jvm_resolver_answers_a_pinned_name_with_the_checked_address_not_with_dns() throws Exception {
+        String name = "pinned-provider.invalid";
+        PinnedAddresses.SHARED.pin(name, List.of(InetAddress.getLoopbackAddress()));
+
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + name + ":" + port() + "/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).as(".invalid never resolves in DNS; only the pin can answer it").isEqualTo(204);
+        assertThat(hits.get()).isEqualTo(1);
+    }
+}
