@@ -20,6 +20,7 @@ final class Configs {
               calc:
                 mode: lambda
                 url: mcp-calc:live
+                health_check_interval_s: 180
             aws:
               jwt:
                 issuer: https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc
