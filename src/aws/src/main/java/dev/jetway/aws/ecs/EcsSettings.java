@@ -24,11 +24,13 @@ import java.util.Objects;
  *     (in the background once the caller's {@code start_wait_s} is over)
  * @param pollInterval pause between two DescribeTasks while a task starts
  * @param tokenScope what makes client tokens unique to this deployment (the event table's name)
+ * @param endpoints {@code JETWAY_ECS_ENDPOINTS}: per-provider exceptions to port and path,
+ *     {@code provider=port/path,...} (e.g. {@code fetch=8000/mcp})
  */
 public record EcsSettings(String cluster, List<String> subnets, List<String> securityGroups, boolean assignPublicIp,
                           String taskDefinitionPrefix, Map<String, String> taskDefinitions, String containerName,
                           int containerPort, String mcpPath, Duration startTimeout, Duration pollInterval,
-                          String tokenScope) {
+                          String tokenScope, Map<String, String> endpoints) {
 
     public static final String CLUSTER = "JETWAY_ECS_CLUSTER";
     public static final String SUBNETS = "JETWAY_ECS_SUBNETS";
@@ -40,6 +42,7 @@ public record EcsSettings(String cluster, List<String> subnets, List<String> sec
     public static final String CONTAINER_PORT = "JETWAY_ECS_CONTAINER_PORT";
     public static final String MCP_PATH = "JETWAY_ECS_MCP_PATH";
     public static final String START_TIMEOUT = "JETWAY_ECS_START_TIMEOUT_S";
+    public static final String ENDPOINTS = "JETWAY_ECS_ENDPOINTS";
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -57,6 +60,30 @@ public record EcsSettings(String cluster, List<String> subnets, List<String> sec
         require(startTimeout != null && startTimeout.isPositive(), START_TIMEOUT + " must be a positive number of seconds");
         require(pollInterval != null && pollInterval.isPositive(), "the poll interval must be positive");
         tokenScope = tokenScope == null ? "" : tokenScope;
+        endpoints = endpoints == null ? Map.of() : Map.copyOf(endpoints);
+        endpoints.forEach((provider, endpoint) -> require(endpoint.matches("[0-9]{1,5}/.*"),
+                ENDPOINTS + " entry '" + provider + "=" + endpoint + "' is not provider=port/path"));
+    }
+
+    /** Without per-provider endpoints: every task serves on {@code containerPort} and {@code mcpPath}. */
+    public EcsSettings(String cluster, List<String> subnets, List<String> securityGroups, boolean assignPublicIp,
+                       String taskDefinitionPrefix, Map<String, String> taskDefinitions, String containerName,
+                       int containerPort, String mcpPath, Duration startTimeout, Duration pollInterval,
+                       String tokenScope) {
+        this(cluster, subnets, securityGroups, assignPublicIp, taskDefinitionPrefix, taskDefinitions, containerName,
+                containerPort, mcpPath, startTimeout, pollInterval, tokenScope, Map.of());
+    }
+
+    /** The port the provider's task serves MCP on. */
+    public int portFor(String provider) {
+        String endpoint = endpoints.get(provider);
+        return endpoint == null ? containerPort : Integer.parseInt(endpoint.substring(0, endpoint.indexOf('/')));
+    }
+
+    /** The path of the provider's MCP endpoint. */
+    public String pathFor(String provider) {
+        String endpoint = endpoints.get(provider);
+        return endpoint == null ? mcpPath : endpoint.substring(endpoint.indexOf('/'));
     }
 
     /**
@@ -67,11 +94,11 @@ public record EcsSettings(String cluster, List<String> subnets, List<String> sec
     public static EcsSettings fromEnvironment(Map<String, String> env, String tokenScope) {
         return new EcsSettings(env.get(CLUSTER), list(env.get(SUBNETS)), list(env.get(SECURITY_GROUPS)),
                 Boolean.parseBoolean(env.getOrDefault(ASSIGN_PUBLIC_IP, "false").trim()),
-                env.getOrDefault(TASK_DEFINITION_PREFIX, "jetway-"), pairs(env.get(TASK_DEFINITIONS)),
+                env.getOrDefault(TASK_DEFINITION_PREFIX, "jetway-"), pairs(TASK_DEFINITIONS, env.get(TASK_DEFINITIONS), "provider=task-definition"),
                 env.getOrDefault(CONTAINER_NAME, "mcp"), number(env, CONTAINER_PORT, 8080),
                 env.getOrDefault(MCP_PATH, "/mcp"),
                 Duration.ofSeconds(number(env, START_TIMEOUT, (int) DEFAULT_START_TIMEOUT.toSeconds())),
-                DEFAULT_POLL_INTERVAL, tokenScope);
+                DEFAULT_POLL_INTERVAL, tokenScope, pairs(ENDPOINTS, env.get(ENDPOINTS), "provider=port/path"));
     }
 
     /** The task definition (family, family:revision or ARN) RunTask starts for the provider. */
@@ -81,7 +108,7 @@ public record EcsSettings(String cluster, List<String> subnets, List<String> sec
 
     public EcsSettings withStartTimeout(Duration timeout, Duration poll) {
         return new EcsSettings(cluster, subnets, securityGroups, assignPublicIp, taskDefinitionPrefix, taskDefinitions,
-                containerName, containerPort, mcpPath, timeout, poll, tokenScope);
+                containerName, containerPort, mcpPath, timeout, poll, tokenScope, endpoints);
     }
 
     private static List<String> list(String value) {
@@ -89,12 +116,11 @@ public record EcsSettings(String cluster, List<String> subnets, List<String> sec
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Map<String, String> pairs(String value) {
+    private static Map<String, String> pairs(String variable, String value, String shape) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String pair : list(value)) {
             int eq = pair.indexOf('=');
-            require(eq > 0 && eq < pair.length() - 1, TASK_DEFINITIONS + " entry '" + pair
-                    + "' is not provider=task-definition");
+            require(eq > 0 && eq < pair.length() - 1, variable + " entry '" + pair + "' is not " + shape);
             map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
         return map;

@@ -60,8 +60,8 @@ public final class EcsTaskEvents {
         if (change.privateIp() == null || lifecycle.refresh(provider).state() != LifecycleState.INITIALIZING) {
             return Outcome.IGNORED;
         }
-        String endpoint = new TaskEndpoint("http://" + change.privateIp() + ":" + settings.containerPort()
-                + settings.mcpPath(), change.taskArn()).text();
+        String endpoint = new TaskEndpoint("http://" + change.privateIp() + ":" + settings.portFor(provider)
+                + settings.pathFor(provider), change.taskArn()).text();
         try {
             return lifecycle.confirmStarted(provider, endpoint, change.startupDuration())
                     ? Outcome.START_CONFIRMED : Outcome.IGNORED;

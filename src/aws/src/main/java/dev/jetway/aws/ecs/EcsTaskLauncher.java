@@ -128,7 +128,7 @@ public final class EcsTaskLauncher implements ProviderLauncher {
         String taskArn = runTask(provider, spec, clientToken);
         try {
             String ip = tasks.awaitRunning(provider, taskArn, deadline, settings.pollInterval(), clock, sleeper);
-            TaskEndpoint endpoint = new TaskEndpoint("http://" + ip + ":" + settings.containerPort() + settings.mcpPath(),
+            TaskEndpoint endpoint = new TaskEndpoint("http://" + ip + ":" + settings.portFor(provider) + settings.pathFor(provider),
                     taskArn);
             UpstreamSession session = connectUntil(provider, spec, endpoint, listener, deadline);
             return Launched.owned(new TaskSession(provider, session, taskArn, tasks), endpoint.text());
@@ -160,7 +160,7 @@ public final class EcsTaskLauncher implements ProviderLauncher {
 
     RunTaskRequest runTaskRequest(String provider, ProviderSpec spec, String taskDefinition, String clientToken) {
         Map<String, String> environment = new TreeMap<>(spec.env());
-        environment.putIfAbsent("PORT", Integer.toString(settings.containerPort()));
+        environment.putIfAbsent("PORT", Integer.toString(settings.portFor(provider)));
         List<KeyValuePair> pairs = environment.entrySet().stream()
                 .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList();
         return RunTaskRequest.builder()

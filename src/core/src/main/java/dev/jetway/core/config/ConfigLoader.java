@@ -30,7 +30,7 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway", "telemetry");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway", "telemetry", "aws");
     private static final Set<String> TELEMETRY_KEYS = Set.of("enabled", "stderr", "jsonl", "prometheus", "emf",
             "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms");
     private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
@@ -130,7 +130,10 @@ public final class ConfigLoader {
         TelemetrySettings telemetry = document.has("telemetry")
                 ? telemetry(object(document.get("telemetry"), "telemetry"))
                 : TelemetrySettings.defaults();
-        return new GatewayConfig(settings, providers, telemetry);
+        AwsSettings aws = document.has("aws")
+                ? new AwsSectionReader(this, source).read(object(document.get("aws"), "aws"), providers)
+                : AwsSettings.defaults();
+        return new GatewayConfig(settings, providers, telemetry, null, aws);
     }
 
     private GatewaySettings settings(ObjectNode node) {
@@ -350,7 +353,7 @@ public final class ConfigLoader {
         }
     }
 
-    private void rejectUnknown(ObjectNode node, String path, Set<String> known) {
+    void rejectUnknown(ObjectNode node, String path, Set<String> known) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
@@ -360,26 +363,26 @@ public final class ConfigLoader {
         }
     }
 
-    private ObjectNode object(JsonNode node, String path) {
+    ObjectNode object(JsonNode node, String path) {
         if (node instanceof ObjectNode object) return object;
         throw expected(path, "a mapping", node);
     }
 
-    private boolean bool(ObjectNode node, String path, String key, boolean fallback) {
+    boolean bool(ObjectNode node, String path, String key, boolean fallback) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) return fallback;
         if (!value.isBoolean()) throw expected(join(path, key), "true or false", value);
         return value.booleanValue();
     }
 
-    private String text(ObjectNode node, String path, String key, String fallback) {
+    String text(ObjectNode node, String path, String key, String fallback) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) return fallback;
         if (!value.isTextual()) throw expected(join(path, key), "a string", value);
         return value.asText();
     }
 
-    private long number(ObjectNode node, String path, String key, long fallback) {
+    long number(ObjectNode node, String path, String key, long fallback) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) return fallback;
         if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() < 0) {
@@ -388,7 +391,7 @@ public final class ConfigLoader {
         return value.longValue();
     }
 
-    private List<String> strings(ObjectNode node, String path, String key, List<String> fallback) {
+    List<String> strings(ObjectNode node, String path, String key, List<String> fallback) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) return fallback;
         if (!(value instanceof ArrayNode array)) throw expected(join(path, key), "a list of strings", value);
@@ -403,7 +406,7 @@ public final class ConfigLoader {
         return out;
     }
 
-    private Map<String, String> stringMap(ObjectNode node, String path, String key) {
+    Map<String, String> stringMap(ObjectNode node, String path, String key) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) return null;
         ObjectNode map = object(value, join(path, key));

@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A loaded configuration: the gateway settings, the providers by name, in file order, the
- * telemetry settings and the security settings.
+ * A loaded configuration: the gateway settings, the providers by name (in file order), telemetry,
+ * the security settings and the {@code aws:} section the deployment reads.
  * Provider names are what clients see in front of every tool, so they are restricted to
  * letters, digits, '-' and '_' (no '+', which separates provider and URI in resource URIs).
  */
 public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry,
-                            SecuritySettings security) {
+                            SecuritySettings security, AwsSettings aws) {
 
     public static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -23,6 +23,7 @@ public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> 
         Objects.requireNonNull(settings, "settings");
         telemetry = telemetry == null ? TelemetrySettings.defaults() : telemetry;
         security = security == null ? SecuritySettings.defaults() : security;
+        aws = aws == null ? AwsSettings.defaults() : aws;
         providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         for (String name : providers.keySet()) {
             if (!PROVIDER_NAME.matcher(name).matches()) {
@@ -32,17 +33,23 @@ public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> 
         }
     }
 
-    /** With the default security settings (no authentication, no limits). */
+    /** With the default security and AWS settings. */
     public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry) {
-        this(settings, providers, telemetry, SecuritySettings.defaults());
+        this(settings, providers, telemetry, SecuritySettings.defaults(), AwsSettings.defaults());
     }
 
-    /** With the default telemetry and security settings. */
+    /** With the default AWS settings. */
+    public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers, TelemetrySettings telemetry,
+                         SecuritySettings security) {
+        this(settings, providers, telemetry, security, AwsSettings.defaults());
+    }
+
+    /** With the default telemetry, security and AWS settings. */
     public GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> providers) {
         this(settings, providers, TelemetrySettings.defaults(), SecuritySettings.defaults());
     }
 
     public GatewayConfig withSecurity(SecuritySettings securitySettings) {
-        return new GatewayConfig(settings, providers, telemetry, securitySettings);
+        return new GatewayConfig(settings, providers, telemetry, securitySettings, aws);
     }
 }

@@ -22,11 +22,14 @@ import java.util.Objects;
  *   <li>per batch of telemetry and per {@code provider} × {@code tool} (dimension values
  *       {@value #NONE} for requests that have none, such as {@code tools/list}):
  *       {@code RequestCount} and {@code Errors} (Count) and {@code Latency} (Microseconds, every
- *       request's value, at most {@value #MAX_VALUES} per line);
+ *       request's value, at most {@value #MAX_VALUES} per line), each also under the dimension set
+ *       {@code service} alone, which the deployment's dashboard and error-rate alarm read;
  *   <li>{@code ColdStart} (Count, dimension {@code service}) once, with the first batch this
  *       instance writes;
  *   <li>{@code ProviderStarts} (Count, dimension {@code provider}) per stored
- *       {@code ProviderStarted} event.
+ *       {@code ProviderStarted} event;
+ *   <li>{@code ProviderIdleStops} (Count, dimension {@code provider}) per stored
+ *       {@code ProviderStopped} event whose reason is {@code idle}.
  * </ul>
  */
 public final class EmfSink implements EventSink, AppendedEventsObserver {
@@ -66,7 +69,7 @@ public final class EmfSink implements EventSink, AppendedEventsObserver {
         if (groups.isEmpty()) return;
         if (!coldStartWritten) {
             coldStartWritten = true;
-            ObjectNode line = document(List.of("service"), List.of(metric("ColdStart", "Count")));
+            ObjectNode line = document(List.of(List.of("service")), List.of(metric("ColdStart", "Count")));
             line.put("service", service).put("ColdStart", 1);
             out.println(Json.write(line));
         }
@@ -85,19 +88,26 @@ public final class EmfSink implements EventSink, AppendedEventsObserver {
     @Override
     public void onAppended(List<EventEnvelope> events) {
         for (EventEnvelope event : events) {
-            if (!ProviderEvent.ProviderStarted.class.getSimpleName().equals(event.eventType())) continue;
-            ObjectNode line = document(List.of("provider"), List.of(metric("ProviderStarts", "Count")));
-            line.put("provider", event.data().path("provider").asText(NONE)).put("ProviderStarts", 1);
+            String metric = providerMetric(event);
+            if (metric == null) continue;
+            ObjectNode line = document(List.of(List.of("provider")), List.of(metric(metric, "Count")));
+            line.put("provider", event.data().path("provider").asText(NONE)).put(metric, 1);
             synchronized (this) {
                 out.println(Json.write(line));
             }
         }
     }
 
+    private static String providerMetric(EventEnvelope event) {
+        if (ProviderEvent.ProviderStarted.class.getSimpleName().equals(event.eventType())) return "ProviderStarts";
+        boolean stopped = ProviderEvent.ProviderStopped.class.getSimpleName().equals(event.eventType());
+        return stopped && "idle".equals(event.data().path("reason").asText()) ? "ProviderIdleStops" : null;
+    }
+
     private ObjectNode requestLine(Key key, List<TelemetryEvent.Request> requests) {
-        ObjectNode line = document(List.of("provider", "tool"), List.of(metric("RequestCount", "Count"),
-                metric("Errors", "Count"), metric("Latency", "Microseconds")));
-        line.put("provider", key.provider()).put("tool", key.tool());
+        ObjectNode line = document(List.of(List.of("provider", "tool"), List.of("service")),
+                List.of(metric("RequestCount", "Count"), metric("Errors", "Count"), metric("Latency", "Microseconds")));
+        line.put("provider", key.provider()).put("tool", key.tool()).put("service", service);
         line.put("RequestCount", requests.size());
         line.put("Errors", requests.stream().filter(TelemetryEvent.Request::failed).count());
         ArrayNode latency = line.putArray("Latency");
@@ -105,14 +115,17 @@ public final class EmfSink implements EventSink, AppendedEventsObserver {
         return line;
     }
 
-    private ObjectNode document(List<String> dimensions, List<ObjectNode> metrics) {
+    private ObjectNode document(List<List<String>> dimensionSets, List<ObjectNode> metrics) {
         ObjectNode line = Json.object();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
-        ArrayNode set = directive.putArray("Dimensions").addArray();
-        dimensions.forEach(set::add);
+        ArrayNode sets = directive.putArray("Dimensions");
+        for (List<String> dimensions : dimensionSets) {
+            ArrayNode set = sets.addArray();
+            dimensions.forEach(set::add);
+        }
         ArrayNode definitions = directive.putArray("Metrics");
         metrics.forEach(definitions::add);
         return line;

@@ -37,7 +37,9 @@ class EmfSinkTest {
         assertThat(lines).as("a cold start, then math__add, web__get and the gateway-served list").hasSize(4);
         JsonNode math = lines.get(1);
         assertThat(math.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("Jetway");
-        assertThat(math.at("/_aws/CloudWatchMetrics/0/Dimensions")).isEqualTo(Json.parse("[[\"provider\",\"tool\"]]"));
+        assertThat(math.at("/_aws/CloudWatchMetrics/0/Dimensions")).isEqualTo(Json.parse("[[\"provider\",\"tool\"],[\"service\"]]"));
+        assertThat(math.get("service").asText()).as("the service-only set sums every provider and tool")
+                .isEqualTo("jetway-gateway");
         assertThat(math.at("/_aws/Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
         assertThat(math.get("provider").asText()).isEqualTo("math");
         assertThat(math.get("tool").asText()).isEqualTo("math__add");
@@ -89,6 +91,17 @@ class EmfSinkTest {
         assertThat(lines()).filteredOn(l -> l.has("ColdStart")).hasSize(1);
     }
 
+    @Test
+    void anIdleStopCountsUnderItsProviderAndOtherStopsDoNot() {
+        sink.onAppended(List.of(providerStopped("math", "idle"), providerStopped("web", "failure")));
+
+        List<JsonNode> lines = lines();
+        assertThat(lines).as("only the idle stop is a metric").hasSize(1);
+        assertThat(lines.get(0).get("ProviderIdleStops").asInt()).isEqualTo(1);
+        assertThat(lines.get(0).get("provider").asText()).isEqualTo("math");
+        assertThat(lines.get(0).at("/_aws/CloudWatchMetrics/0/Dimensions")).isEqualTo(Json.parse("[[\"provider\"]]"));
+    }
+
     private List<JsonNode> lines() {
         return bytes.toString(StandardCharsets.UTF_8).lines().map(Json::parse).toList();
     }
@@ -97,6 +110,11 @@ class EmfSinkTest {
         return new TelemetryEvent.Request(UUID.randomUUID().toString(), NOW, "jetway", "s-1", "POST", "/mcp",
                 tool == null ? "tools/list" : "tools/call", tool, 200, latencyMicros, null, 10, 10, errorCode,
                 errorCode == null ? null : "boom", null, null, null, provider, null);
+    }
+
+    static EventEnvelope providerStopped(String provider, String reason) {
+        return new EventEnvelope(UUID.randomUUID(), "ProviderStopped", 2, "provider#" + provider, 5, NOW, null,
+                Json.object().put("provider", provider).put("reason", reason));
     }
 
     static EventEnvelope providerStarted(String provider) {
