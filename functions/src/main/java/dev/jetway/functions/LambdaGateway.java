@@ -11,12 +11,17 @@ import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.mcp.RequestObserver;
 import dev.jetway.core.mcp.SessionStore;
+import dev.jetway.core.telemetry.EmfSink;
+import dev.jetway.core.telemetry.RequestTelemetry;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.StreamableHttpConnector;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -31,20 +36,34 @@ final class LambdaGateway {
     private final Gateway gateway;
     private final FrontDoor frontDoor;
 
-    /** Wires the parts; tests pass their own connector and session store. */
+    /** Service name in the EMF metrics; the deployment's dashboard and alarms read this dimension. */
+    static final String SERVICE_VARIABLE = "POWERTOOLS_SERVICE_NAME";
+
+    /** Wires the parts; tests pass their own connector and session store. No metrics. */
     LambdaGateway(GatewayConfig config, ProviderConnector connector, SessionStore sessions, Clock clock) {
-        this(Gateway.startingOnFirstUse(config, connector), sessions, clock);
+        this(Gateway.startingOnFirstUse(config, connector), sessions, clock, gateway -> RequestObserver.NONE);
     }
 
-    /** Wires the front door over a gateway whose providers live through the lifecycle (DynamoDB). */
+    /** Wires the front door over a gateway whose providers live through the lifecycle (DynamoDB). No metrics. */
     LambdaGateway(LifecycleRuntime runtime, SessionStore sessions, Clock clock) {
-        this(runtime.gateway(), sessions, clock);
+        this(runtime.gateway(), sessions, clock, gateway -> RequestObserver.NONE);
     }
 
-    private LambdaGateway(Gateway gateway, SessionStore sessions, Clock clock) {
+    /** @param metrics the front door's request observer, given the gateway it routes with */
+    LambdaGateway(Gateway gateway, SessionStore sessions, Clock clock, Function<Gateway, RequestObserver> metrics) {
         this.gateway = gateway;
         // A buffered Lambda response cannot hold a GET event stream open: canHoldStreams is false.
-        this.frontDoor = new FrontDoor(gateway, sessions, clock, false);
+        this.frontDoor = new FrontDoor(gateway, sessions, clock, false, metrics.apply(gateway));
+    }
+
+    /**
+     * Request metrics as CloudWatch EMF lines on {@code out} (stdout on Lambda), written as each
+     * request ends: RequestCount, Errors and Latency per provider and tool, and ColdStart once.
+     * Written synchronously (one line per request) so nothing waits in a buffer when the instance freezes.
+     */
+    static Function<Gateway, RequestObserver> emfMetrics(PrintStream out, Clock clock, String service) {
+        return gateway -> new RequestTelemetry(new EmfSink(out, clock, service), clock, "jetway-lambda",
+                gateway::providerOf);
     }
 
     /**
@@ -53,17 +72,21 @@ final class LambdaGateway {
      * tasks); without it, each instance connects to remote and lambda providers on first use.
      */
     static LambdaGateway fromEnvironment(Map<String, String> environment) {
+        Function<Gateway, RequestObserver> metrics = emfMetrics(System.out, Clock.systemUTC(),
+                environment.getOrDefault(SERVICE_VARIABLE, "jetway"));
         if (environment.containsKey(LambdaLifecycle.TABLE_VARIABLE)) {
             // Sessions in the table too, so that any instance continues a session another one opened.
             DynamoDbClient dynamoDb = LambdaLifecycle.dynamoDbClient();
             SessionStore sessions = new DynamoDbSessionStore(dynamoDb, LambdaLifecycle.table(environment));
-            return new LambdaGateway(LambdaLifecycle.fromEnvironment(environment, dynamoDb), sessions, Clock.systemUTC());
+            return new LambdaGateway(LambdaLifecycle.fromEnvironment(environment, dynamoDb).gateway(), sessions,
+                    Clock.systemUTC(), metrics);
         }
         // Without a table, sessions live in this instance only: a client whose requests reach
         // another instance gets 404 and initializes again, as the protocol prescribes.
         LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
         GatewayConfig config = settings.loadConfig();
-        return new LambdaGateway(config, awsConnector(config, settings), new InMemorySessionStore(), Clock.systemUTC());
+        return new LambdaGateway(Gateway.startingOnFirstUse(config, awsConnector(config, settings)),
+                new InMemorySessionStore(), Clock.systemUTC(), metrics);
     }
 
     /** Remote and lambda providers, each reached the way its mode says. */
