@@ -10,14 +10,15 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 ARGS ?=
 
-.PHONY: help build test run run-lambda test-tools synth deploy bench clean
+.PHONY: help build test run run-lambda test-tools bench-tools synth deploy bench clean
 
 help:
 	@echo "make run      start the gateway on http://127.0.0.1:8080/mcp (ARGS=\"--config F --port N\")"
 	@echo "make test     build everything and run every test"
 	@echo "make run-lambda  the Lambda handler behind a local API Gateway emulator on http://127.0.0.1:8080/mcp"
 	@echo "make build    compile and package without tests"
-	@echo "make synth | deploy | bench   (AWS infra and benchmarks)"
+	@echo "make bench    Jetway beside direct calls, supergateway and mcp-proxy; writes BENCHMARKS.md"
+	@echo "make synth | deploy   (AWS infra)"
 
 build:
 	$(MVN) $(MVN_FLAGS) -DskipTests install
@@ -31,7 +32,16 @@ $(TEST_TOOLS_STAMP): test-tools/package.json test-tools/package-lock.json
 	npm ci --prefix test-tools --no-audit --no-fund
 	@touch $@
 
-test: test-tools
+# The gateways `make bench` compares Jetway with (supergateway, mcp-proxy), pinned by
+# bench/package-lock.json; its smoke test in `make test` runs them too.
+BENCH_TOOLS_STAMP := bench/node_modules/.installed
+bench-tools: $(BENCH_TOOLS_STAMP)
+$(BENCH_TOOLS_STAMP): bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed (Node >= 20); install nodejs and npm" >&2; exit 2; }
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+test: test-tools bench-tools
 	$(MVN) $(MVN_FLAGS) verify
 
 # Builds the local runner, installs the npm server of examples/jetway.yaml and starts the gateway.
@@ -55,9 +65,14 @@ synth deploy:
 	@echo "make $@: the CDK app is not yet available in this version of Jetway." >&2
 	@exit 2
 
-bench:
-	@echo "make bench: the benchmark harness is not yet available in this version of Jetway." >&2
-	@exit 2
+# Jetway beside direct calls, supergateway and mcp-proxy, cold start and the event store, in one
+# run (about 10 minutes on 2 cores); writes BENCHMARKS.md and bench/results/latest.json.
+# Knobs: BENCH_SEGMENT_MS, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_COLD_SAMPLES, BENCH_STORE_MS, BENCH_PROFILE_MS.
+BENCH_CLASSPATH := bench/target/classpath.txt
+bench: test-tools bench-tools
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package dependency:build-classpath -pl bench -am \
+	  -Dmdep.outputFile=target/classpath.txt
+	"$(JAVA_HOME)/bin/java" --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$$(cat $(BENCH_CLASSPATH))" dev.jetway.bench.Bench
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean
