@@ -55,9 +55,10 @@ final class LatencyBench {
         List<Target> targets = new ArrayList<>(connections.keySet());
         Function<Target, Workload> workload = t -> Workload.of(method, t);
         System.err.printf("bench: %s %s: warm-up%n", upstream, method);
+        phase(targets, 1, t -> LoadGenerator.closedLoop(connections.get(t), workload.apply(t), options.warmup()));
+        // Measured after the loaded warm-up, so that first-call and JIT effects do not set the rate.
         Map<Target, Accumulated> one = phase(targets, 1, t -> LoadGenerator.closedLoop(
                 first(connections.get(t), 1), workload.apply(t), options.warmup()));
-        phase(targets, 1, t -> LoadGenerator.closedLoop(connections.get(t), workload.apply(t), options.warmup()));
         double slowestSingle = one.values().stream().mapToDouble(Accumulated::perSecond).min().orElse(100);
         double rateSingle = Math.max(20, Math.floor(slowestSingle / 2));
 
