@@ -10,7 +10,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 ARGS ?=
 
-.PHONY: help build test run run-lambda test-tools synth deploy destroy bootstrap aws-credentials bench clean
+.PHONY: help build test run run-lambda test-tools bench-tools synth deploy destroy bootstrap aws-credentials bench clean
 
 help:
 	@echo "make run      start the gateway on http://127.0.0.1:8080/mcp (ARGS=\"--config F --port N\")"
@@ -19,7 +19,7 @@ help:
 	@echo "make build    compile and package without tests"
 	@echo "make synth    the CloudFormation template in infra/cdk.out, offline (CONFIG=file.yaml)"
 	@echo "make deploy | destroy | bootstrap   the stack on AWS (needs AWS credentials)"
-	@echo "make bench    benchmarks"
+	@echo "make bench    Jetway beside direct calls, supergateway and mcp-proxy; writes BENCHMARKS.md"
 
 build:
 	$(MVN) $(MVN_FLAGS) -DskipTests install
@@ -33,7 +33,16 @@ $(TEST_TOOLS_STAMP): test-tools/package.json test-tools/package-lock.json
 	npm ci --prefix test-tools --no-audit --no-fund
 	@touch $@
 
-test: test-tools
+# The gateways `make bench` compares Jetway with (supergateway, mcp-proxy), pinned by
+# bench/package-lock.json; its smoke test in `make test` runs them too.
+BENCH_TOOLS_STAMP := bench/node_modules/.installed
+bench-tools: $(BENCH_TOOLS_STAMP)
+$(BENCH_TOOLS_STAMP): bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is needed (Node >= 20); install nodejs and npm" >&2; exit 2; }
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+test: test-tools bench-tools
 	$(MVN) $(MVN_FLAGS) verify
 
 # Builds the local runner, installs the npm server of examples/jetway.yaml and starts the gateway.
@@ -95,9 +104,14 @@ destroy: aws-credentials $(CDK_CLI_STAMP)
 	@test -d $(CDK_OUT) || { echo "make destroy: no $(CDK_OUT); run make synth with the same CONFIG first" >&2; exit 2; }
 	$(CDK) destroy $(STACK) --force
 
-bench:
-	@echo "make bench: the benchmark harness is not yet available in this version of Jetway." >&2
-	@exit 2
+# Jetway beside direct calls, supergateway and mcp-proxy, cold start and the event store, in one
+# run (about 10 minutes on 2 cores); writes BENCHMARKS.md and bench/results/latest.json.
+# Knobs: BENCH_SEGMENT_MS, BENCH_ROUNDS, BENCH_CONCURRENCY, BENCH_COLD_SAMPLES, BENCH_STORE_MS, BENCH_PROFILE_MS.
+BENCH_CLASSPATH := bench/target/classpath.txt
+bench: test-tools bench-tools
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package dependency:build-classpath -pl bench -am \
+	  -Dmdep.outputFile=target/classpath.txt
+	"$(JAVA_HOME)/bin/java" --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$$(cat $(BENCH_CLASSPATH))" dev.jetway.bench.Bench
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

@@ -24,6 +24,15 @@ import java.util.function.Supplier;
  */
 public final class LocalHttpServer implements AutoCloseable {
 
+    static {
+        // The JDK HTTP server leaves Nagle's algorithm on unless this is set before its first use; with
+        // the client's delayed ACK that held each small event-stream write back by about 40 ms.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final long maxBodyBytes;
