@@ -112,7 +112,9 @@ final class Gateways {
     }
 
     static String remoteConfig(URI upstream) {
-        return baseConfig() + "  up: {mode: remote, url: \"" + upstream + "\"}\n";
+        // The benchmark's upstream listens on loopback, which remote providers may reach only when allowed.
+        return baseConfig() + "  up: {mode: remote, url: \"" + upstream + "\"}\n"
+                + "security:\n  providers:\n    up: {allow_private_network: true}\n";
     }
 
     static String stdioConfig(Upstream upstream) {
