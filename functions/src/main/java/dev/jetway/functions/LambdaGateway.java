@@ -12,6 +12,8 @@ import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.mcp.SessionStore;
+import dev.jetway.core.security.RemoteDestinationGuard;
+import dev.jetway.core.security.SecuredEndpoint;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.time.Clock;
@@ -30,6 +32,7 @@ final class LambdaGateway {
 
     private final Gateway gateway;
     private final FrontDoor frontDoor;
+    private final SecuredEndpoint edge;
 
     /** Wires the parts; tests pass their own connector and session store. */
     LambdaGateway(GatewayConfig config, ProviderConnector connector, SessionStore sessions, Clock clock) {
@@ -45,6 +48,8 @@ final class LambdaGateway {
         this.gateway = gateway;
         // A buffered Lambda response cannot hold a GET event stream open: canHoldStreams is false.
         this.frontDoor = new FrontDoor(gateway, sessions, clock, false);
+        // Authentication, metadata, rate and JSON limits, per-tool authorization: as in local mode.
+        this.edge = SecuredEndpoint.forConfig(gateway.config(), clock, frontDoor::handle);
     }
 
     /**
@@ -73,7 +78,9 @@ final class LambdaGateway {
 
     /** Remote providers over Streamable HTTP; a Secrets Manager client only when a header references a secret. */
     private static ProviderConnector remoteProviders(GatewayConfig config, LambdaSettings settings) {
-        ProviderConnector http = new StreamableHttpConnector(config.settings().requestTimeout());
+        // Remote URLs may not reach loopback, link-local (the metadata service) or private ranges unless allowed.
+        ProviderConnector http = new StreamableHttpConnector(config.settings().requestTimeout(),
+                RemoteDestinationGuard.forSettings(config.security()).asCheck());
         boolean referencesSecrets;
         try {
             referencesSecrets = SecretHeaderConnector.anyReferenced(config.providers());
@@ -98,6 +105,11 @@ final class LambdaGateway {
 
     FrontDoor frontDoor() {
         return frontDoor;
+    }
+
+    /** The front door behind the security edge: what the function serves. */
+    SecuredEndpoint edge() {
+        return edge;
     }
 
     Gateway gateway() {

@@ -1,16 +1,15 @@
 package dev.jetway.core.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.DisallowSchemaLoader;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.resource.SchemaLoader;
 import dev.jetway.core.json.CanonicalJson;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,45 +22,44 @@ final class ArgumentValidator {
     /** Compiled schemas are kept by content; past this many, the cache starts over. */
     static final int MAX_CACHED = 1024;
 
-    private final JsonSchemaFactory factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
-            .schemaLoaders(loaders -> loaders.values(list -> list.add(0, DisallowSchemaLoader.getInstance())))
-            .build();
-    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    // The default loader reads bundled meta-schemas and the classpath only; it never fetches a URL.
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaLoader(SchemaLoader.getDefault()));
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     /**
-     * The first violation, as "{@code $.path: message}", or empty when the arguments conform or the
+     * The first violation, as "{@code at /json/pointer: message}" ({@code /} for the arguments object itself), or empty when the arguments conform or the
      * tool has no usable schema (a schema that cannot be compiled is the provider's to judge).
      */
     Optional<String> violation(JsonNode inputSchema, JsonNode arguments) {
         if (inputSchema == null || !inputSchema.isObject()) return Optional.empty();
-        JsonSchema schema;
+        Schema schema;
         try {
             schema = schema(inputSchema);
         } catch (RuntimeException unusable) {
             return Optional.empty();
         }
-        Set<ValidationMessage> messages;
+        java.util.List<Error> messages;
         try {
             messages = schema.validate(arguments);
         } catch (RuntimeException unusable) {
             return Optional.empty();
         }
         return messages.stream()
-                .min(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                        .thenComparing(ValidationMessage::getMessage))
+                .min(Comparator.comparing((Error m) -> m.getInstanceLocation().toString())
+                        .thenComparing(Error::getMessage))
                 .map(m -> {
-                    String message = m.getMessage();
                     String location = m.getInstanceLocation().toString();
-                    return message.startsWith(location) ? message : location + ": " + message;
+                    return "at " + (location.isEmpty() ? "/" : location) + ": " + m.getMessage();
                 });
     }
 
-    private JsonSchema schema(JsonNode inputSchema) {
+    private Schema schema(JsonNode inputSchema) {
         String key = CanonicalJson.of(inputSchema);
-        JsonSchema known = compiled.get(key);
+        Schema known = compiled.get(key);
         if (known != null) return known;
         if (compiled.size() >= MAX_CACHED) compiled.clear();
-        JsonSchema schema = factory.getSchema(inputSchema);
+        Schema schema = registry.getSchema(inputSchema);
         schema.initializeValidators();
         compiled.put(key, schema);
         return schema;
