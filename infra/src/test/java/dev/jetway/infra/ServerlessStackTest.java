@@ -72,6 +72,22 @@ class ServerlessStackTest {
     }
 
     @Test
+    void withOAuthConfiguredTheProtectedResourceMetadataIsRoutedWithoutAnAuthorizer() {
+        Template oauth = Synth.of("""
+                providers:
+                  a: {mode: remote, url: 'https://a.example.com/mcp'}
+                security:
+                  oauth:
+                    resource: https://mcp.example.com/mcp
+                    issuer: https://auth.example.com/
+                    jwks_uri: https://auth.example.com/.well-known/jwks.json
+                """).template();
+        for (String path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp")) {
+            oauth.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET " + path, "AuthorizationType", "NONE"));
+        }
+    }
+
+    @Test
     void withoutAJwtSectionTheRouteIsOpenAndNoAuthorizerExists() {
         Template open = Synth.of(Configs.CONTAINERS_ENDPOINTS).template();
         open.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
