@@ -41,6 +41,10 @@ class RemoteProviderTest {
                   everything: {mode: remote, url: "%s"}
                   ghost: {mode: subprocess, command: [jetway-no-such-command-4711]}
                   nowhere: {mode: remote, url: "http://127.0.0.1:%d/mcp"}
+                security:
+                  providers:                       # both live on this machine's loopback
+                    everything: {allow_private_network: true}
+                    nowhere: {allow_private_network: true}
                 """.formatted(everything.url(), closedPort));
         session = gateway.post("""
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}""")
