@@ -9,8 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
+import dev.jetway.core.security.SecuredEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -23,21 +25,27 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
-    private final FrontDoor frontDoor;
+    private final Function<FrontDoorRequest, FrontDoorResponse> endpoint;
     @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds registered hooks weakly; this keeps it alive
     private final SnapStartPriming priming;
 
     /** Called once per instance by the Lambda runtime: wires everything from the environment. */
     public GatewayHandler() {
-        this(LambdaGateway.fromEnvironment(System.getenv()).frontDoor(), SnapStartPriming.register());
+        this(LambdaGateway.fromEnvironment(System.getenv()).edge()::handle, SnapStartPriming.register());
     }
 
+    /** The front door without the security edge (tests of the protocol path). */
     GatewayHandler(FrontDoor frontDoor) {
-        this(frontDoor, null);
+        this(frontDoor::handle, null);
     }
 
-    private GatewayHandler(FrontDoor frontDoor, SnapStartPriming priming) {
-        this.frontDoor = frontDoor;
+    /** The front door behind the security edge, as the function serves it. */
+    GatewayHandler(SecuredEndpoint edge) {
+        this(edge::handle, null);
+    }
+
+    private GatewayHandler(Function<FrontDoorRequest, FrontDoorResponse> endpoint, SnapStartPriming priming) {
+        this.endpoint = endpoint;
         this.priming = priming;
     }
 
@@ -57,7 +65,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         APIGatewayV2HTTPResponse response;
         try {
-            response = HttpApiMapping.toResponse(frontDoor.handle(request));
+            response = HttpApiMapping.toResponse(endpoint.apply(request));
         } catch (RuntimeException e) {
             LOG.error("the front door failed", e);
             response = HttpApiMapping.toResponse(plain(500, "internal error; see the function's logs"));

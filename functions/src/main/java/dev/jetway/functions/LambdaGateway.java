@@ -15,6 +15,8 @@ import dev.jetway.core.mcp.RequestObserver;
 import dev.jetway.core.mcp.SessionStore;
 import dev.jetway.core.telemetry.EmfSink;
 import dev.jetway.core.telemetry.RequestTelemetry;
+import dev.jetway.core.security.RemoteDestinationGuard;
+import dev.jetway.core.security.SecuredEndpoint;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.PrintStream;
@@ -35,6 +37,7 @@ final class LambdaGateway {
 
     private final Gateway gateway;
     private final FrontDoor frontDoor;
+    private final SecuredEndpoint edge;
 
     /** Service name in the EMF metrics; the deployment's dashboard and alarms read this dimension. */
     static final String SERVICE_VARIABLE = "POWERTOOLS_SERVICE_NAME";
@@ -54,6 +57,8 @@ final class LambdaGateway {
         this.gateway = gateway;
         // A buffered Lambda response cannot hold a GET event stream open: canHoldStreams is false.
         this.frontDoor = new FrontDoor(gateway, sessions, clock, false, metrics.apply(gateway));
+        // Authentication, metadata, rate and JSON limits, per-tool authorization: as in local mode.
+        this.edge = SecuredEndpoint.forConfig(gateway.config(), clock, frontDoor::handle);
     }
 
     /**
@@ -96,7 +101,9 @@ final class LambdaGateway {
 
     /** Remote providers over Streamable HTTP; a Secrets Manager client only when a header references a secret. */
     private static ProviderConnector remoteProviders(GatewayConfig config, LambdaSettings settings) {
-        ProviderConnector http = new StreamableHttpConnector(config.settings().requestTimeout());
+        // Remote URLs may not reach loopback, link-local (the metadata service) or private ranges unless allowed.
+        ProviderConnector http = new StreamableHttpConnector(config.settings().requestTimeout(),
+                RemoteDestinationGuard.forSettings(config.security()).asCheck());
         boolean referencesSecrets;
         try {
             referencesSecrets = SecretHeaderConnector.anyReferenced(config.providers());
@@ -121,6 +128,11 @@ final class LambdaGateway {
 
     FrontDoor frontDoor() {
         return frontDoor;
+    }
+
+    /** The front door behind the security edge: what the function serves. */
+    SecuredEndpoint edge() {
+        return edge;
     }
 
     Gateway gateway() {

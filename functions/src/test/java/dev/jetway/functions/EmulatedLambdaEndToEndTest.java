@@ -42,7 +42,7 @@ class EmulatedLambdaEndToEndTest {
                 new SubprocessConnector(TestTools.projectRoot(), timeout, System.err::println),
                 new InMemorySessionStore(), Clock.systemUTC());
         function.gateway().warm("everything");
-        emulator = new ApiGatewayEmulator(new GatewayHandler(function.frontDoor()));
+        emulator = new ApiGatewayEmulator(new GatewayHandler(function.edge()));
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder(emulator.url("")).endpoint("/mcp").build())
                 .requestTimeout(timeout).progressConsumer(progress::add).build();
         client.initialize();

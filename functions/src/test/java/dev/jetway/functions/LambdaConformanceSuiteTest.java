@@ -28,7 +28,7 @@ class LambdaConformanceSuiteTest {
         function = new LambdaGateway(config, new SubprocessConnector(TestTools.projectRoot(),
                 config.settings().requestTimeout(), System.err::println), new InMemorySessionStore(), Clock.systemUTC());
         function.gateway().warm("fixture");
-        emulator = new ApiGatewayEmulator(new GatewayHandler(function.frontDoor()));
+        emulator = new ApiGatewayEmulator(new GatewayHandler(function.edge()));
     }
 
     @AfterAll

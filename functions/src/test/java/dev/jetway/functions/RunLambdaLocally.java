@@ -31,7 +31,7 @@ public final class RunLambdaLocally {
         ProviderConnector connector = (name, spec, listener) -> spec.mode() == ProviderMode.SUBPROCESS
                 ? subprocesses.connect(name, spec, listener) : remotes.connect(name, spec, listener);
         LambdaGateway function = new LambdaGateway(loaded, connector, new InMemorySessionStore(), Clock.systemUTC());
-        ApiGatewayEmulator emulator = new ApiGatewayEmulator(new GatewayHandler(function.frontDoor()), port);
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(new GatewayHandler(function.edge()), port);
         System.err.println("jetway: config " + config.toAbsolutePath());
         System.err.println("jetway: the Lambda handler behind an emulated API Gateway at " + emulator.url("/mcp"));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -173,7 +173,7 @@ public final class JetwayStack extends Stack {
         events.bus.grantPutEventsTo(fanOut.role);
         deadLetters.grantSendMessages(fanOut.role);
 
-        api = mcpApi(gateway, aws.jwt());
+        api = mcpApi(gateway, aws.jwt(), config.security().oauth() != null);
         schedules(idleGc, health, config);
         if (taskState != null) ecsTaskStateRule(taskState);
         fanOut.alias.addEventSource(DynamoEventSource.Builder.create(table)
@@ -211,7 +211,7 @@ public final class JetwayStack extends Stack {
         return f;
     }
 
-    private HttpApi mcpApi(JetwayFunction gateway, AwsSettings.Jwt jwt) {
+    private HttpApi mcpApi(JetwayFunction gateway, AwsSettings.Jwt jwt, boolean servesOAuthMetadata) {
         HttpApi http = HttpApi.Builder.create(this, "Api")
                 .apiName(getStackName() + "-mcp")
                 .description("Jetway MCP endpoint")
@@ -225,6 +225,15 @@ public final class JetwayStack extends Stack {
             route.authorizer(HttpJwtAuthorizer.Builder.create("Jwt", jwt.issuer()).jwtAudience(jwt.audience()).build());
         }
         http.addRoutes(route.build());
+        if (servesOAuthMetadata) {
+            // RFC 9728: clients fetch the protected-resource metadata before they have a token.
+            HttpLambdaIntegration metadata = new HttpLambdaIntegration("Metadata", gateway.alias,
+                    HttpLambdaIntegrationProps.builder().payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build());
+            for (String path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp")) {
+                http.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(HttpMethod.GET))
+                        .integration(metadata).build());
+            }
+        }
         return http;
     }
 

@@ -72,6 +72,22 @@ class ServerlessStackTest {
     }
 
     @Test
+    void withOAuthConfiguredTheProtectedResourceMetadataIsRoutedWithoutAnAuthorizer() {
+        Template oauth = Synth.of("""
+                providers:
+                  a: {mode: remote, url: 'https://a.example.com/mcp'}
+                security:
+                  oauth:
+                    resource: https://mcp.example.com/mcp
+                    issuer: https://auth.example.com/
+                    jwks_uri: https://auth.example.com/.well-known/jwks.json
+                """).template();
+        for (String path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp")) {
+            oauth.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET " + path, "AuthorizationType", "NONE"));
+        }
+    }
+
+    @Test
     void withoutAJwtSectionTheRouteIsOpenAndNoAuthorizerExists() {
         Template open = Synth.of(Configs.CONTAINERS_ENDPOINTS).template();
         open.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
@@ -107,7 +123,7 @@ class ServerlessStackTest {
         template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "jetway"));
         template.hasResourceProperties("AWS::EventSchemas::Registry", Map.of("RegistryName", "jetway"));
         Map<String, Map<String, Object>> schemas = Templates.ofType(template, "AWS::EventSchemas::Schema");
-        assertThat(schemas).hasSize(EventBridgeSchemas.all().size()).hasSize(20);
+        assertThat(schemas).hasSize(EventBridgeSchemas.all().size()).hasSize(21);
         assertThat(schemas.values()).extracting(s -> s.get("Type")).containsOnly("JSONSchemaDraft4");
         assertThat(schemas.values()).extracting(s -> s.get("SchemaName"))
                 .contains("jetway@ProviderStarted", "jetway@ProviderStopped", "jetway.telemetry@Request");
@@ -173,7 +189,7 @@ class ServerlessStackTest {
                 Map.entry("AWS::ApiGatewayV2::Integration", 1), Map.entry("AWS::ApiGatewayV2::Route", 1),
                 Map.entry("AWS::ApiGatewayV2::Stage", 1), Map.entry("AWS::CloudWatch::Alarm", 3),
                 Map.entry("AWS::CloudWatch::Dashboard", 1), Map.entry("AWS::DynamoDB::Table", 1),
-                Map.entry("AWS::EventSchemas::Registry", 1), Map.entry("AWS::EventSchemas::Schema", 20),
+                Map.entry("AWS::EventSchemas::Registry", 1), Map.entry("AWS::EventSchemas::Schema", 21),
                 Map.entry("AWS::Events::EventBus", 1), Map.entry("AWS::Events::Rule", 1),
                 Map.entry("AWS::IAM::Policy", 6), Map.entry("AWS::IAM::Role", 6),
                 Map.entry("AWS::Lambda::Alias", 4), Map.entry("AWS::Lambda::EventSourceMapping", 1),

@@ -46,7 +46,7 @@ class EventSamplesMatchSchemasTest {
     @Test
     void everySampleIsAValidEnvelopeAndItsDataMatchesTheTypeSchema() {
         List<TypeVersion> events = catalogEvents();
-        assertThat(events).as("16 provider event types, ProviderStopped twice").hasSize(17);
+        assertThat(events).as("17 provider event types, ProviderStopped twice").hasSize(18);
         for (TypeVersion tv : events) {
             JsonNode sample = Schemas.read(EventSchemaResources.eventSample(tv.type(), tv.version()));
 

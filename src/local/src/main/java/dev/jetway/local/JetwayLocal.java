@@ -13,7 +13,6 @@ import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.security.BindPolicy;
-import dev.jetway.core.security.CallerAwareEndpoint;
 import dev.jetway.core.security.Redaction;
 import dev.jetway.core.security.Redactor;
 import dev.jetway.core.security.RemoteDestinationGuard;
@@ -79,7 +78,7 @@ public final class JetwayLocal implements AutoCloseable {
         LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
         FrontDoor frontDoor = new FrontDoor(runtime.gateway(), new InMemorySessionStore(), clock, true,
                 telemetry.requestObserver(runtime.gateway()));
-        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, CallerAwareEndpoint.ignoringCaller(frontDoor::handle));
+        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, frontDoor::handle);
         LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
         server.serveHealth(runtime.endpoints());
         telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));

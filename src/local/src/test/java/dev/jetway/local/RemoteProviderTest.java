@@ -42,8 +42,8 @@ class RemoteProviderTest {
                   ghost: {mode: subprocess, command: [jetway-no-such-command-4711]}
                   nowhere: {mode: remote, url: "http://127.0.0.1:%d/mcp"}
                 security:
-                  providers:
-                    everything: {allow_private_network: true}   # the test's servers listen on loopback
+                  providers:                       # both live on this machine's loopback
+                    everything: {allow_private_network: true}
                     nowhere: {allow_private_network: true}
                 """.formatted(everything.url(), closedPort));
         session = gateway.post("""

@@ -3,7 +3,9 @@ package dev.jetway.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.security.AccessPolicy;
 import dev.jetway.core.security.ApiKeyEntry;
+import dev.jetway.core.security.PinMode;
 import dev.jetway.core.security.JsonLimits;
 import dev.jetway.core.security.OAuthSettings;
 import dev.jetway.core.security.RateLimit;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +28,16 @@ import java.util.Set;
 final class SecurityConfigReader {
 
     private static final Set<String> KEYS = Set.of("oauth", "api_keys", "allow_unauthenticated_non_loopback",
-            "rate_limits", "json", "providers");
+            "rate_limits", "json", "providers", "policy");
     private static final Set<String> OAUTH_KEYS = Set.of("resource", "issuer", "jwks_uri", "authorization_servers",
             "algorithms", "required_scopes", "clock_skew_s", "roles_claim", "jwks_cache_s", "jwks_min_refetch_s");
     private static final Set<String> API_KEY_KEYS = Set.of("name", "sha256", "roles", "revoked");
     private static final Set<String> RATE_LIMITS_KEYS = Set.of("per_caller", "per_provider");
     private static final Set<String> RATE_KEYS = Set.of("requests_per_minute", "burst");
     private static final Set<String> JSON_KEYS = Set.of("max_depth", "max_batch");
-    private static final Set<String> PROVIDER_KEYS = Set.of("allow_private_network");
+    private static final Set<String> PROVIDER_KEYS = Set.of("allow_private_network", "pin");
+    private static final Set<String> POLICY_KEYS = Set.of("admin_role", "roles", "scopes");
+    private static final Set<String> GRANT_KEYS = Set.of("allow");
 
     private final String source;
 
@@ -71,9 +76,11 @@ final class SecurityConfigReader {
             }
         }
         Set<String> privateNetwork = privateNetworkProviders(security.get("providers"), providerNames);
+        Map<String, PinMode> pins = pins(security.get("providers"));
+        AccessPolicy policy = security.has("policy") ? policy(object(security.get("policy"), "security.policy")) : null;
         try {
             return new SecuritySettings(oauth, keys, bool(security, "security.allow_unauthenticated_non_loopback"),
-                    perCaller, perProvider, json, privateNetwork);
+                    perCaller, perProvider, json, privateNetwork, policy, pins);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "security", e.getMessage(), e);
         }
@@ -146,6 +153,49 @@ final class SecurityConfigReader {
             ObjectNode provider = object(entry.getValue(), path);
             known(provider, path, PROVIDER_KEYS);
             if (bool(provider, path + ".allow_private_network")) out.add(entry.getKey());
+        }
+        return out;
+    }
+
+    private Map<String, PinMode> pins(JsonNode node) {
+        Map<String, PinMode> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return out;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode pin = entry.getValue().get("pin");
+            if (pin == null || pin.isNull()) continue;
+            String path = "security.providers." + entry.getKey() + ".pin";
+            try {
+                out.put(entry.getKey(), PinMode.fromWireName(text(pin, path)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source, path, e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private AccessPolicy policy(ObjectNode node) {
+        String path = "security.policy";
+        known(node, path, POLICY_KEYS);
+        String adminRole = node.has("admin_role") ? text(node.get("admin_role"), path + ".admin_role") : null;
+        try {
+            return new AccessPolicy(adminRole, grants(node.get("roles"), path + ".roles"),
+                    grants(node.get("scopes"), path + ".scopes"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source, path, e.getMessage(), e);
+        }
+    }
+
+    /** {@code <role or scope>: {allow: [glob, …]}}. */
+    private Map<String, List<String>> grants(JsonNode node, String path) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return out;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object(node, path).fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String grantPath = path + "." + entry.getKey();
+            ObjectNode grant = object(entry.getValue(), grantPath);
+            known(grant, grantPath, GRANT_KEYS);
+            out.put(entry.getKey(), strings(grant, grantPath + ".allow"));
         }
         return out;
     }

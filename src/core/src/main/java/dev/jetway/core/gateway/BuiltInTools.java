@@ -3,6 +3,7 @@ package dev.jetway.core.gateway;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.security.Caller;
 import dev.jetway.core.upstream.UpstreamListener;
 import java.util.List;
 
@@ -28,6 +29,12 @@ public interface BuiltInTools {
         return call(toolName, arguments);
     }
 
+    /** Runs the tool for {@code caller} (who the edge says sent it; null for the gateway itself). */
+    default ObjectNode call(String toolName, ObjectNode arguments, ObjectNode params, UpstreamListener listener,
+                            Caller caller) {
+        return call(toolName, arguments, params, listener);
+    }
+
     /** Several sets of tools as one; the first set that offers a name runs it. */
     static BuiltInTools combined(List<BuiltInTools> parts) {
         List<BuiltInTools> all = List.copyOf(parts);
@@ -51,8 +58,14 @@ public interface BuiltInTools {
 
             @Override
             public ObjectNode call(String toolName, ObjectNode arguments, ObjectNode params, UpstreamListener listener) {
+                return call(toolName, arguments, params, listener, null);
+            }
+
+            @Override
+            public ObjectNode call(String toolName, ObjectNode arguments, ObjectNode params, UpstreamListener listener,
+                                   Caller caller) {
                 for (BuiltInTools part : all) {
-                    if (part.offers(toolName)) return part.call(toolName, arguments, params, listener);
+                    if (part.offers(toolName)) return part.call(toolName, arguments, params, listener, caller);
                 }
                 ObjectNode result = Json.object();
                 result.putArray("content").addObject().put("type", "text").put("text", "unknown tool '" + toolName + "'");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.domain.provider.ProviderSpec;
+import dev.jetway.core.eventstore.EventStore;
 import dev.jetway.core.eventstore.InMemoryEventStore;
 import dev.jetway.core.groups.GroupRouter;
 import dev.jetway.core.groups.GroupUnavailableException;
@@ -17,6 +18,8 @@ import dev.jetway.core.ledger.SchemaVersion;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.EventSourcedLifecycle;
 import dev.jetway.core.registry.ProviderRepository;
+import dev.jetway.core.security.AccessPolicy;
+import dev.jetway.core.security.Caller;
 import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.ProviderUnavailableException;
@@ -69,6 +72,10 @@ public final class Gateway implements AutoCloseable {
     private final Set<String> discovering = ConcurrentHashMap.newKeySet();
     private final List<Consumer<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
     private volatile BuiltInTools builtIns;
+    /** Per-tool authorization, or null: everybody may use everything. */
+    private final AccessPolicy policy;
+    private final ToolPins pins;
+    private final ArgumentValidator arguments = new ArgumentValidator();
 
     /** A gateway that keeps its schema ledger in memory. */
     public Gateway(GatewayConfig config, LifecycleFactory lifecycles) {
@@ -80,8 +87,20 @@ public final class Gateway implements AutoCloseable {
      *     where lists are read from before a provider has answered in this instance
      */
     public Gateway(GatewayConfig config, LifecycleFactory lifecycles, SchemaLedger ledger) {
+        this(config, lifecycles, ledger, new InMemoryEventStore(), Clock.systemUTC());
+    }
+
+    /**
+     * @param approvals where approvals of pinned providers' tool versions are kept (the event store
+     *     of the providers' streams, so that every instance sees them)
+     * @param clock when approvals happen
+     */
+    public Gateway(GatewayConfig config, LifecycleFactory lifecycles, SchemaLedger ledger, EventStore approvals,
+                   Clock clock) {
         this.config = config;
         this.ledger = ledger;
+        this.policy = config.security().policy();
+        this.pins = new ToolPins(config.security(), ledger, approvals, clock);
         this.providers = config.providers();
         this.names = new NameMapping(config.settings().prefixNames(), config.settings().separator(),
                 config.providers().keySet());
@@ -212,6 +231,14 @@ public final class Gateway implements AutoCloseable {
      * @throws InvalidParamsException when the cursor is not one this gateway issued for this list
      */
     public ObjectNode list(ListKind kind, String cursor) {
+        return list(kind, cursor, null);
+    }
+
+    /**
+     * As {@link #list(ListKind, String)}, showing only what {@code caller} may use (null: the gateway
+     * itself, which sees everything) and leaving out tools held back by pinning.
+     */
+    public ObjectNode list(ListKind kind, String cursor, Caller caller) {
         ListCursor start = cursor == null ? null : ListCursor.decode(cursor, kind, catalog.providers());
         boolean seeded = false;
         for (String provider : providers().keySet()) {
@@ -225,10 +252,16 @@ public final class Gateway implements AutoCloseable {
                 LOG.warning(() -> new NameCollisionException(kind.resultField(), name, providers).getMessage()));
         Catalog.Page page = catalog.page(kind, start, config.settings().pageSize());
         ObjectNode result = Json.object();
+        // Filtering a page can leave it short (even empty) with a nextCursor; clients follow the cursor.
+        Set<String> held = kind == ListKind.TOOLS ? heldTools() : Set.of();
+        page.items().removeIf(item -> held.contains(item.path(kind.itemKey()).asText())
+                || !permits(caller, item.path(kind.itemKey()).asText()));
         result.set(kind.resultField(), page.items());
         BuiltInTools tools = builtIns;
         // The gateway's own tools close the last page.
-        if (kind == ListKind.TOOLS && tools != null && page.next() == null) page.items().addAll(tools.definitions());
+        if (kind == ListKind.TOOLS && tools != null && page.next() == null && permitsManagement(caller)) {
+            page.items().addAll(tools.definitions());
+        }
         if (page.next() != null) result.put("nextCursor", page.next().encode());
         return result;
     }
@@ -247,12 +280,26 @@ public final class Gateway implements AutoCloseable {
      * provider is told under its own request id and a {@link RequestCancelledException} ends the call.
      */
     public ObjectNode route(String method, ObjectNode params, UpstreamListener listener, Cancellation cancellation) {
+        return route(method, params, listener, cancellation, null);
+    }
+
+    /**
+     * As {@link #route(String, ObjectNode, UpstreamListener, Cancellation)} for {@code caller} (null:
+     * the gateway itself). A name the caller may not use is refused exactly as an unknown one
+     * ({@link UnknownNameException}), so a refusal does not tell whether it exists. A tools/call is
+     * refused before any provider sees it when the tool is held back by pinning or its arguments do
+     * not match its {@code inputSchema} ({@link InvalidParamsException}).
+     */
+    public ObjectNode route(String method, ObjectNode params, UpstreamListener listener, Cancellation cancellation,
+                            Caller caller) {
         ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
+        authorize(method, upstreamParams, caller);
+        String exposedTool = upstreamParams.path("name").asText();
         BuiltInTools tools = builtIns;
         if (method.equals("tools/call") && tools != null && tools.offers(upstreamParams.path("name").asText())) {
             JsonNode arguments = upstreamParams.get("arguments");
             return tools.call(upstreamParams.get("name").asText(),
-                    arguments instanceof ObjectNode object ? object : Json.object(), upstreamParams, listener);
+                    arguments instanceof ObjectNode object ? object : Json.object(), upstreamParams, listener, caller);
         }
         Route route = switch (method) {
             case "tools/call" -> rewriteName(upstreamParams, "name", ListKind.TOOLS, "tool");
@@ -262,6 +309,7 @@ public final class Gateway implements AutoCloseable {
             case "completion/complete" -> completionRoute(upstreamParams);
             default -> throw new IllegalArgumentException("not a routed method: " + method);
         };
+        if (method.equals("tools/call")) admitToolCall(route, exposedTool, upstreamParams.get("arguments"));
         try {
             ObjectNode result = groups.isGroup(route.provider())
                     ? groups.call(route.provider(), member -> callProvider(member, method, upstreamParams, listener, cancellation))
@@ -287,6 +335,9 @@ public final class Gateway implements AutoCloseable {
     public ObjectNode callTool(String provider, String tool, ObjectNode params, UpstreamListener listener) {
         if (!providers().containsKey(provider)) {
             throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        if (pins.held(provider, catalog.get(provider, ListKind.TOOLS)).contains(tool)) {
+            throw new InvalidParamsException(heldMessage(provider, tool));
         }
         ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
         upstreamParams.put("name", tool);
@@ -463,7 +514,10 @@ public final class Gateway implements AutoCloseable {
     /** Every list a provider returns becomes a schema version when its content is new. */
     private void recordInLedger(String provider, ListKind kind, ArrayNode items) {
         try {
-            ledger.record(provider, ListMethod.fromWireName(kind.method()), items, "list#" + provider);
+            var recorded = ledger.record(provider, ListMethod.fromWireName(kind.method()), items, "list#" + provider);
+            if (kind == ListKind.TOOLS && recorded instanceof dev.jetway.core.ledger.Recorded.Created created) {
+                pins.onNewVersion(provider, created.version(), created.diff().changedNames());
+            }
         } catch (RuntimeException e) {
             LOG.warning(() -> "recording the " + kind.method() + " of provider '" + provider + "' in the schema ledger: "
                     + e.getMessage());
@@ -569,6 +623,105 @@ public final class Gateway implements AutoCloseable {
 
     private void broadcast(ObjectNode notification) {
         for (Consumer<ObjectNode> subscriber : subscribers) subscriber.accept(notification.deepCopy());
+    }
+
+    /**
+     * Refuses, as if it did not exist, a name the caller may not use: a management tool without the
+     * admin role, or a tool, prompt, resource or template no pattern of the caller's roles and scopes
+     * allows. Public so that a request continued later (an input-required round) is checked again.
+     *
+     * @throws UnknownNameException when the caller may not use the name
+     */
+    public void authorize(String method, ObjectNode params, Caller caller) {
+        if (policy == null || caller == null || params == null) return;
+        BuiltInTools tools = builtIns;
+        if (method.equals("tools/call") && tools != null && tools.offers(params.path("name").asText())) {
+            if (!permitsManagement(caller)) throw new UnknownNameException("tool", params.path("name").asText());
+            return;
+        }
+        JsonNode ref = params.path("ref");
+        var named = switch (method) {
+            case "tools/call" -> java.util.Map.entry("tool", params.path("name"));
+            case "prompts/get" -> java.util.Map.entry("prompt", params.path("name"));
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" -> java.util.Map.entry("resource", params.path("uri"));
+            case "completion/complete" -> ref.path("type").asText().equals("ref/resource")
+                    ? java.util.Map.entry("resource template", ref.path("uri"))
+                    : java.util.Map.entry("prompt", ref.path("name"));
+            default -> null;
+        };
+        if (named == null || !named.getValue().isTextual()) return; // routing reports the missing name
+        if (!policy.permits(caller, named.getValue().asText())) throw new UnknownNameException(named.getKey(), named.getValue().asText());
+    }
+
+    /** The pinning view: whether a tool is held and which version an admin would approve. */
+    public java.util.Optional<Integer> approvedToolsVersion(String provider) {
+        return pins.approvedVersion(provider);
+    }
+
+    /** Upstream names of the provider's tools that pinning holds back now. */
+    public Set<String> heldTools(String provider) {
+        return pins.held(provider, catalog.get(provider, ListKind.TOOLS));
+    }
+
+    /**
+     * Approves version {@code number} of a pinned provider's tools: its tools are listed and callable
+     * from now on, and clients hear that the tool list changed.
+     *
+     * @throws dev.jetway.core.ledger.UnknownSchemaVersionException when no such version was recorded
+     * @throws IllegalArgumentException when that version or a newer one is approved already
+     */
+    public ToolsApproval approveTools(String provider, int number, String approvedBy) {
+        if (!providers().containsKey(provider)) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        SchemaVersion version = ledger.version(provider, ListMethod.TOOLS, number);
+        var event = pins.approve(provider, version, approvedBy);
+        announce(ListKind.TOOLS);
+        return new ToolsApproval(event.versionNumber(), event.versionId(), event.previousVersionNumber());
+    }
+
+    /** What an approval recorded: the approved version and the one approved before (null if none). */
+    public record ToolsApproval(int version, String versionId, Integer previousVersion) {}
+
+    private boolean permits(Caller caller, String exposedName) {
+        return policy == null || caller == null || policy.permits(caller, exposedName);
+    }
+
+    private boolean permitsManagement(Caller caller) {
+        return policy == null || caller == null || policy.permitsManagement(caller);
+    }
+
+    /** Client-visible names of every tool that pinning holds back now. */
+    private Set<String> heldTools() {
+        Set<String> held = new java.util.HashSet<>();
+        for (String provider : providers().keySet()) {
+            if (pins.mode(provider) != dev.jetway.core.security.PinMode.PIN) continue;
+            for (String tool : pins.held(provider, catalog.get(provider, ListKind.TOOLS))) held.add(names.expose(provider, tool, false));
+        }
+        return held;
+    }
+
+    /** A tools/call reaches its provider only for a tool that is not held and with arguments its schema accepts. */
+    private void admitToolCall(Route route, String exposedName, JsonNode arguments) {
+        ArrayNode listed = catalog.get(route.provider(), ListKind.TOOLS);
+        if (pins.held(route.provider(), listed).contains(route.upstreamName())) {
+            throw new InvalidParamsException(heldMessage(route.provider(), exposedName));
+        }
+        if (listed == null) return;
+        for (JsonNode tool : listed) {
+            if (!route.upstreamName().equals(tool.path("name").asText())) continue;
+            JsonNode args = arguments == null || arguments.isNull() ? Json.object() : arguments;
+            java.util.Optional<String> violation = this.arguments.violation(tool.get("inputSchema"), args);
+            if (violation.isPresent()) {
+                throw new InvalidParamsException("invalid arguments for tool '" + exposedName + "': " + violation.get());
+            }
+            return;
+        }
+    }
+
+    private String heldMessage(String provider, String tool) {
+        return "tool '" + tool + "' changed and is held until an administrator approves the new tool definitions of"
+                + " provider '" + provider + "' (registry_approve)";
     }
 
     private Route rewriteName(ObjectNode params, String field, ListKind kind, String what) {

@@ -51,6 +51,7 @@ public final class LifecycleRuntime implements AutoCloseable {
             gateway.serveBuiltInTools(BuiltInTools.combined(List.of(
                     new RegistryTools(lifecycle, health, gateway::warm, clock),
                     new SchemaTools(gateway),
+                    new PinTools(gateway),
                     new InvokeTools(gateway, requestTimeout, duration -> Thread.sleep(duration)),
                     new DiscoveryTools(gateway, sources),
                     new HotLoadTools(hotLoad))));
@@ -77,7 +78,7 @@ public final class LifecycleRuntime implements AutoCloseable {
                     new ProviderRepository(store, clock), launcher, config.settings().lifecycle(), backoff, clock, listeners);
             built.set(lifecycle);
             return lifecycle;
-        }, new SchemaLedger(schemas, clock));
+        }, new SchemaLedger(schemas, clock), store, clock);
         return new LifecycleRuntime(gateway, store, built.get(), clock, backoff);
     }
 

@@ -10,6 +10,7 @@ import dev.jetway.core.gateway.ListKind;
 import dev.jetway.core.gateway.NameCollisionException;
 import dev.jetway.core.gateway.UnknownNameException;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.security.Caller;
 import dev.jetway.core.upstream.Cancellation;
 import dev.jetway.core.upstream.ProviderUnavailableException;
 import dev.jetway.core.upstream.RequestCancelledException;
@@ -100,18 +101,27 @@ public final class FrontDoor {
         gateway.subscribe(this::toSessionStreams);
     }
 
+    /** A request of the gateway's own trust: nothing is hidden by the access policy. */
     public FrontDoorResponse handle(FrontDoorRequest request) {
-        return observed.handle(request, this::serve);
+        return handle(request, null);
     }
 
-    private FrontDoorResponse serve(FrontDoorRequest request) {
+    /**
+     * A request from {@code caller}, as the security edge established it: lists show only what the
+     * caller may use and routed requests for anything else are refused as unknown names.
+     */
+    public FrontDoorResponse handle(FrontDoorRequest request, Caller caller) {
+        return observed.handle(request, r -> serve(r, caller));
+    }
+
+    private FrontDoorResponse serve(FrontDoorRequest request, Caller caller) {
         Optional<String> badHost = guard.rejectHost(request.headers().first("Host"));
         if (badHost.isPresent()) return plain(421, badHost.get());
         Optional<String> badOrigin = guard.rejectOrigin(request.headers().first("Origin"));
         if (badOrigin.isPresent()) return plain(403, badOrigin.get());
         if (!PATH.equals(stripQuery(request.path()))) return plain(404, "not found; the MCP endpoint is " + PATH);
         return switch (request.method()) {
-            case "POST" -> post(request);
+            case "POST" -> post(request, caller);
             case "GET" -> get(request);
             case "DELETE" -> delete(request);
             default -> new FrontDoorResponse.Complete(405, Map.of("Allow", "GET, POST, DELETE",
@@ -121,7 +131,7 @@ public final class FrontDoor {
 
     // ---- POST -------------------------------------------------------------------------------
 
-    private FrontDoorResponse post(FrontDoorRequest request) {
+    private FrontDoorResponse post(FrontDoorRequest request, Caller caller) {
         if (request.body().length > settings.maxBodyBytes()) {
             return json(413, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "request body is larger than " + settings.maxBodyBytes() + " bytes"));
@@ -146,10 +156,11 @@ public final class FrontDoor {
         Optional<String> headerVersion = request.headers().first(VERSION_HEADER);
         boolean stateless = headerVersion.map(ProtocolVersions::isStatelessEra).orElse(false)
                 || (headerVersion.map(v -> !ProtocolVersions.isSessionEra(v)).orElse(true) && declaresMetaVersion(body));
-        return stateless ? statelessPost(request, body, headerVersion) : sessionPost(request, body, headerVersion);
+        return stateless ? statelessPost(request, body, headerVersion, caller) : sessionPost(request, body, headerVersion, caller);
     }
 
-    private FrontDoorResponse sessionPost(FrontDoorRequest request, JsonNode body, Optional<String> headerVersion) {
+    private FrontDoorResponse sessionPost(FrontDoorRequest request, JsonNode body, Optional<String> headerVersion,
+                                          Caller caller) {
         if (headerVersion.isPresent() && !ProtocolVersions.isSessionEra(headerVersion.get())) {
             return json(400, JsonRpc.error(idOf(body), JsonRpc.INVALID_REQUEST, "unsupported " + VERSION_HEADER
                     + " '" + headerVersion.get() + "'; supported: " + supportedVersions()));
@@ -172,7 +183,7 @@ public final class FrontDoor {
                 return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                         "JSON-RPC batches are not allowed in protocol version " + version));
             }
-            return sessionBatch(batch, session.get().id());
+            return sessionBatch(batch, session.get().id(), caller);
         }
         if (!(body instanceof ObjectNode message)) {
             return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "the body must be a JSON-RPC message object"));
@@ -193,10 +204,10 @@ public final class FrontDoor {
         if ("logging/setLevel".equals(message.path("method").asText()) && message.path("params").path("level").isTextual()) {
             sessions.replace(session.get().withLogLevel(message.path("params").path("level").asText()));
         }
-        return dispatch(request, message, false, inFlightKey(sessionId.get(), message.get("id")));
+        return dispatch(request, message, false, inFlightKey(sessionId.get(), message.get("id")), caller);
     }
 
-    private FrontDoorResponse sessionBatch(ArrayNode batch, String sessionId) {
+    private FrontDoorResponse sessionBatch(ArrayNode batch, String sessionId, Caller caller) {
         if (batch.isEmpty()) return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "empty batch"));
         ArrayNode responses = Json.MAPPER.createArrayNode();
         for (JsonNode item : batch) {
@@ -207,7 +218,7 @@ public final class FrontDoor {
             if (Envelope.isResponse(message)) {
                 clientRequests.answer(message);
             } else if (!Envelope.isNotification(message)) {
-                responses.add(answer(message, UpstreamListener.NONE, false, sessionId, Cancellation.none()));
+                responses.add(answer(message, UpstreamListener.NONE, false, sessionId, Cancellation.none(), caller));
             }
         }
         if (responses.isEmpty()) return accepted();
@@ -240,7 +251,8 @@ public final class FrontDoor {
                 SESSION_HEADER, session.id()), bytes(Json.write(JsonRpc.result(message.get("id"), result))));
     }
 
-    private FrontDoorResponse statelessPost(FrontDoorRequest request, JsonNode body, Optional<String> headerVersion) {
+    private FrontDoorResponse statelessPost(FrontDoorRequest request, JsonNode body, Optional<String> headerVersion,
+                                            Caller caller) {
         if (!(body instanceof ObjectNode message)) {
             return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "the body must be one JSON-RPC message object (no batches in " + ProtocolVersions.STATELESS_ERA + ")"));
@@ -279,7 +291,7 @@ public final class FrontDoor {
         }
         if (method.equals("server/discover")) return json(200, JsonRpc.result(id, discover()));
         if (method.equals("subscriptions/listen") && canHoldStreams) return listen(message);
-        return dispatch(request, message, true, null);
+        return dispatch(request, message, true, null, caller);
     }
 
     /**
@@ -366,11 +378,12 @@ public final class FrontDoor {
      * @param cancelKey where a notifications/cancelled for this request will look for it, or null
      *     when the request cannot be cancelled (stateless era: no session to scope client ids)
      */
-    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless, String cancelKey) {
+    private FrontDoorResponse dispatch(FrontDoorRequest request, ObjectNode message, boolean stateless, String cancelKey,
+                                       Caller caller) {
         String method = message.get("method").asText();
         String sessionId = stateless ? null : request.headers().first(SESSION_HEADER).orElse(null);
         int notFoundStatus = stateless ? 404 : 200;
-        if (stateless && ROUTED.contains(method)) return statelessRouted(request, message);
+        if (stateless && ROUTED.contains(method)) return statelessRouted(request, message, caller);
         Cancellation cancellation = Cancellation.none();
         if (cancelKey != null && ROUTED.contains(method)) inFlight.put(cancelKey, cancellation);
         if (ROUTED.contains(method) && accepts(request, "text/event-stream")) {
@@ -379,7 +392,7 @@ public final class FrontDoor {
                     "Cache-Control", "no-cache"), sink -> {
                 try {
                     StreamRelay relay = new StreamRelay(sink, clientRequests, settings.requestTimeout(), relayLogs);
-                    ObjectNode response = answer(message, relay, stateless, sessionId, cancellation);
+                    ObjectNode response = answer(message, relay, stateless, sessionId, cancellation, caller);
                     // A cancelled request gets no response: the stream just ends, as the spec asks.
                     if (!cancellation.isCancelled()) relay.send(response);
                 } finally {
@@ -389,7 +402,7 @@ public final class FrontDoor {
         }
         ObjectNode response;
         try {
-            response = answer(message, UpstreamListener.NONE, stateless, sessionId, cancellation);
+            response = answer(message, UpstreamListener.NONE, stateless, sessionId, cancellation, caller);
         } finally {
             if (cancelKey != null) inFlight.remove(cancelKey, cancellation);
         }
@@ -401,11 +414,11 @@ public final class FrontDoor {
      * A routed stateless-era request: answered as plain JSON (with the HTTP status its error calls
      * for) unless the provider sends a notification first, which turns the answer into a stream.
      */
-    private FrontDoorResponse statelessRouted(FrontDoorRequest request, ObjectNode message) {
+    private FrontDoorResponse statelessRouted(FrontDoorRequest request, ObjectNode message, Caller caller) {
         boolean relayLogs = message.path("params").path("_meta").has(META_LOG_LEVEL);
         PendingStream pending = new PendingStream(relayLogs);
         java.util.concurrent.CompletableFuture<ObjectNode> response = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> answer(message, pending, true, null, Cancellation.none()), statelessCalls)
+                .supplyAsync(() -> answer(message, pending, true, null, Cancellation.none(), caller), statelessCalls)
                 .exceptionally(failure -> JsonRpc.error(message.get("id"), JsonRpc.INTERNAL_ERROR,
                         "the gateway failed: " + failure.getMessage()));
         if (accepts(request, "text/event-stream")) {
@@ -446,7 +459,7 @@ public final class FrontDoor {
 
     /** The JSON-RPC response to one request; every failure becomes a JSON-RPC error here. */
     private ObjectNode answer(ObjectNode message, UpstreamListener listener, boolean stateless, String sessionId,
-                              Cancellation cancellation) {
+                              Cancellation cancellation, Caller caller) {
         JsonNode id = message.get("id");
         String method = message.get("method").asText();
         ObjectNode params = message.get("params") instanceof ObjectNode p ? p : Json.object();
@@ -458,11 +471,11 @@ public final class FrontDoor {
                 if (cursor != null && !cursor.isNull() && !cursor.isTextual()) {
                     return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "params.cursor must be a string from an earlier nextCursor");
                 }
-                result = gateway.list(kind, cursor == null || cursor.isNull() ? null : cursor.asText());
+                result = gateway.list(kind, cursor == null || cursor.isNull() ? null : cursor.asText(), caller);
             } else if (ROUTED.contains(method)) {
                 result = ObservedExchanges.upstream(() -> stateless && InputRequiredRounds.METHODS.contains(method)
-                        ? inputRequired.route(method, params, listener)
-                        : route(method, params, listener, sessionId, cancellation));
+                        ? inputRequired.route(method, params, listener, caller)
+                        : route(method, params, listener, sessionId, cancellation, caller));
             } else if (method.equals("ping")) {
                 result = Json.object();
             } else if (method.equals("logging/setLevel")) {
@@ -489,14 +502,14 @@ public final class FrontDoor {
 
     /** Routes a request, keeping count of which session subscribed to which resource. */
     private ObjectNode route(String method, ObjectNode params, UpstreamListener listener, String sessionId,
-                             Cancellation cancellation) {
+                             Cancellation cancellation, Caller caller) {
         String uri = params.path("uri").asText(null);
         boolean tracked = sessionId != null && uri != null;
         if (tracked && method.equals("resources/unsubscribe")
                 && resourceSubscriptions.unsubscribeAndCheckOthers(sessionId, uri)) {
             return Json.object(); // another session still needs the provider's subscription
         }
-        ObjectNode result = gateway.route(method, params, listener, cancellation);
+        ObjectNode result = gateway.route(method, params, listener, cancellation, caller);
         if (tracked && method.equals("resources/subscribe")) resourceSubscriptions.subscribe(sessionId, uri);
         return result;
     }

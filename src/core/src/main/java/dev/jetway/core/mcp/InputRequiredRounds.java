@@ -3,6 +3,7 @@ package dev.jetway.core.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.gateway.Gateway;
+import dev.jetway.core.security.Caller;
 import dev.jetway.core.gateway.InvalidParamsException;
 import dev.jetway.core.json.CanonicalJson;
 import dev.jetway.core.json.Json;
@@ -52,7 +53,9 @@ final class InputRequiredRounds {
     }
 
     /** The complete result, or an InputRequiredResult; bad state or answers are InvalidParamsException. */
-    ObjectNode route(String method, ObjectNode params, UpstreamListener listener) {
+    ObjectNode route(String method, ObjectNode params, UpstreamListener listener, Caller caller) {
+        // A continued request is checked again: the sealed state does not say who started it.
+        gateway.authorize(method, params, caller);
         JsonNode responses = params.get("inputResponses");
         if (responses != null && !responses.isObject()) {
             throw new InvalidParamsException("params.inputResponses must be an object that maps the keys of "
@@ -88,7 +91,7 @@ final class InputRequiredRounds {
             InputExchange fresh = new InputExchange(params.path("_meta").get(META_CAPABILITIES));
             fresh.supply(earlier);
             fresh.supply(responses);
-            fresh.start(() -> gateway.route(method, upstreamParams, fresh), calls);
+            fresh.start(() -> gateway.route(method, upstreamParams, fresh, dev.jetway.core.upstream.Cancellation.none(), caller), calls);
             exchange = fresh;
         } else {
             exchange.supply(responses);

@@ -5,8 +5,9 @@ import dev.jetway.core.mcp.FrontDoorResponse;
 import java.util.function.Function;
 
 /**
- * What sits behind the security edge: the front door, told who the caller is. Today the front door
- * does not use the caller ({@link #ignoringCaller}); per-tool authorization will.
+ * What sits behind the security edge: the front door, told who the caller is
+ * ({@code frontDoor::handle}), which shows and routes only what the caller may use.
+ * {@link #ignoringCaller} is for endpoints that authorize nothing themselves.
  */
 @FunctionalInterface
 public interface CallerAwareEndpoint {

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param json nesting depth and batch size limits
  * @param privateNetworkProviders remote providers allowed to reach loopback, link-local and private
  *     addresses ({@code security.providers.<name>.allow_private_network: true})
+ * @param policy per-tool authorization, or null: every caller may use everything
+ * @param pins how each provider's tool definitions are pinned; a provider not named has {@link PinMode#WARN}
  */
 public record SecuritySettings(
         OAuthSettings oauth,
@@ -23,12 +25,15 @@ public record SecuritySettings(
         RateLimit perCaller,
         RateLimit perProvider,
         JsonLimits json,
-        Set<String> privateNetworkProviders) {
+        Set<String> privateNetworkProviders,
+        AccessPolicy policy,
+        java.util.Map<String, PinMode> pins) {
 
     public SecuritySettings {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         json = json == null ? JsonLimits.DEFAULTS : json;
         privateNetworkProviders = privateNetworkProviders == null ? Set.of() : Set.copyOf(privateNetworkProviders);
+        pins = pins == null ? java.util.Map.of() : java.util.Map.copyOf(pins);
         if (apiKeys.stream().map(ApiKeyEntry::name).distinct().count() != apiKeys.size()) {
             throw new IllegalArgumentException("api key names must be unique");
         }
@@ -36,7 +41,19 @@ public record SecuritySettings(
 
     /** No authentication, no rate limits, default JSON limits, no provider on the private network. */
     public static SecuritySettings defaults() {
-        return new SecuritySettings(null, List.of(), false, null, null, JsonLimits.DEFAULTS, Set.of());
+        return new SecuritySettings(null, List.of(), false, null, null, JsonLimits.DEFAULTS, Set.of(), null, null);
+    }
+
+    /** Without per-tool authorization and pins (the settings before they existed). */
+    public SecuritySettings(OAuthSettings oauth, List<ApiKeyEntry> apiKeys, boolean allowUnauthenticatedNonLoopback,
+                            RateLimit perCaller, RateLimit perProvider, JsonLimits json, Set<String> privateNetworkProviders) {
+        this(oauth, apiKeys, allowUnauthenticatedNonLoopback, perCaller, perProvider, json, privateNetworkProviders,
+                null, null);
+    }
+
+    /** How the provider's tool definitions are pinned. */
+    public PinMode pin(String provider) {
+        return pins.getOrDefault(provider, PinMode.WARN);
     }
 
     /** Whether callers must present a credential. */

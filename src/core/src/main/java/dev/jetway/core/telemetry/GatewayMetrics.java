@@ -161,6 +161,7 @@ public final class GatewayMetrics implements EventSink, AppendedEventsObserver {
             case ProviderEvent.HealthCheckFailed e -> { }
             case ProviderEvent.HealthCheckPassed e -> { }
             case ProviderEvent.ToolSchemaVersionCreated e -> { }
+            case ProviderEvent.ToolSchemaVersionApproved e -> { }
             case ProviderEvent.ProviderUsed e -> { }
         }
     }

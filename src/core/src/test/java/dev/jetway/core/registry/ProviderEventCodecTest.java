@@ -61,7 +61,8 @@ class ProviderEventCodecTest {
                 new CircuitClosed("p"),
                 new ToolSchemaVersionCreated("p", "tools/list", 2, hash.substring(0, 16), hash,
                         Json.parse("{\"tools\":[{\"name\":\"add\"},{\"name\":\"sum\"}]}"), 2, List.of("sum"),
-                        List.of("mul"), List.of("add")));
+                        List.of("mul"), List.of("add")),
+                new ProviderEvent.ToolSchemaVersionApproved("p", "tools/list", 2, hash.substring(0, 16), hash, "key:ops", 1));
     }
 
     @Test

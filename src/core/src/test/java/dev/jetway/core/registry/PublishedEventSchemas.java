@@ -1,10 +1,10 @@
 package dev.jetway.core.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import dev.jetway.core.eventstore.EventEnvelope;
 import dev.jetway.core.json.Json;
 import dev.jetway.events.schema.EventSchemaResources;
@@ -21,9 +21,8 @@ import java.util.List;
  */
 public final class PublishedEventSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final SchemaValidatorsConfig CONFIG =
-            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final SchemaRegistry FACTORY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private PublishedEventSchemas() {}
 
@@ -36,10 +35,10 @@ public final class PublishedEventSchemas {
         }
         JsonNode wire = Json.toObject(envelope);
         List<String> problems = new ArrayList<>();
-        for (ValidationMessage m : FACTORY.getSchema(load(EventSchemaResources.envelopeSchema(1)), CONFIG).validate(wire)) {
+        for (Error m : FACTORY.getSchema(load(EventSchemaResources.envelopeSchema(1))).validate(wire)) {
             problems.add(where + " envelope: " + m.getMessage());
         }
-        for (ValidationMessage m : FACTORY.getSchema(dataSchema, CONFIG).validate(wire.get("data"))) {
+        for (Error m : FACTORY.getSchema(dataSchema).validate(wire.get("data"))) {
             problems.add(where + " data: " + m.getMessage());
         }
         undeclared(dataSchema, dataSchema, wire.get("data"), "$", where, problems);
@@ -53,7 +52,7 @@ public final class PublishedEventSchemas {
                 ? load(EventSchemaResources.telemetrySchema(type, 1)) : null;
         if (schema == null) return List.of("telemetry " + type + " v1: no schema published in jetway-events-schema");
         List<String> problems = new ArrayList<>();
-        for (ValidationMessage m : FACTORY.getSchema(schema, CONFIG).validate(json)) {
+        for (Error m : FACTORY.getSchema(schema).validate(json)) {
             problems.add("telemetry " + type + ": " + m.getMessage());
         }
         undeclared(schema, schema, json, "$", "telemetry " + type, problems);

@@ -110,7 +110,7 @@ final class EdgeHarness implements AutoCloseable {
         config = ConfigLoader.parse(yaml, "test.yaml");
         gateway = Gateway.startingOnFirstUse(config, providers);
         FrontDoor frontDoor = new FrontDoor(gateway, new InMemorySessionStore(), clock, true);
-        edge = SecuredEndpoint.forConfig(config, clock, CallerAwareEndpoint.ignoringCaller(frontDoor::handle));
+        edge = SecuredEndpoint.forConfig(config, clock, frontDoor::handle);
     }
 
     /** A stateless-era tools/call, with the caller's credential when given. */

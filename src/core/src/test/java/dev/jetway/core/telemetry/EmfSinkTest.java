@@ -3,9 +3,9 @@ package dev.jetway.core.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.jetway.core.eventstore.EventEnvelope;
 import dev.jetway.core.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -56,9 +56,9 @@ class EmfSinkTest {
         sink.onBatch(many);
         sink.onAppended(List.of(providerStarted("math")));
 
-        JsonSchema emf;
+        Schema emf;
         try (InputStream schema = getClass().getResourceAsStream("/emf/emf-document.schema.json")) {
-            emf = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+            emf = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema);
         }
         List<JsonNode> lines = lines();
         assertThat(lines).as("cold start, 250 latencies in lines of at most 100, provider start").hasSize(5);

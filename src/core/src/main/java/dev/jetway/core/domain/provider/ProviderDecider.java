@@ -34,6 +34,7 @@ import dev.jetway.core.domain.provider.ProviderEvent.ProviderStartRequested;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStarted;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderStopped;
 import dev.jetway.core.domain.provider.ProviderEvent.ProviderUsed;
+import dev.jetway.core.domain.provider.ProviderEvent.ToolSchemaVersionApproved;
 import dev.jetway.core.domain.provider.ProviderEvent.ToolSchemaVersionCreated;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,6 +148,8 @@ public final class ProviderDecider {
             // still folded so that old streams replay to the same state.
             case ToolSchemaVersionCreated e -> b.schemaVersions.put(e.method(),
                     new Provider.SchemaRef(e.versionNumber(), e.versionId(), e.hash()));
+            // Approvals live on pin#<provider>#<method> streams; they change nothing in the lifecycle.
+            case ToolSchemaVersionApproved e -> { }
         }
         return b.build();
     }

@@ -155,4 +155,29 @@ public sealed interface ProviderEvent {
             this(provider, method, versionNumber, versionId, hash, payload, null, null, null, null);
         }
     }
+
+    /**
+     * An administrator approved a version of a pinned provider's tool definitions (or the first
+     * version was trusted on first use). Written on the stream {@code pin#<provider>#<method>}; the
+     * newest approval is the one in force.
+     *
+     * @param approvedBy who approved: the caller's subject, or {@code first-use}
+     * @param previousVersionNumber the version approved before, or null for the first approval
+     */
+    record ToolSchemaVersionApproved(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("method") String method,
+            @JsonProperty("version_number") int versionNumber,
+            @JsonProperty("version_id") String versionId,
+            @JsonProperty("hash") String hash,
+            @JsonProperty("approved_by") String approvedBy,
+            @JsonProperty("previous_version_number") Integer previousVersionNumber) implements ProviderEvent {
+        public ToolSchemaVersionApproved {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(approvedBy, "approvedBy");
+            if (versionNumber < 1) throw new IllegalArgumentException("version_number must be >= 1");
+            if (hash == null || hash.length() != 64) throw new IllegalArgumentException("hash must be 64 hex chars");
+            if (!hash.startsWith(versionId)) throw new IllegalArgumentException("version_id must be the hash prefix");
+        }
+    }
 }
