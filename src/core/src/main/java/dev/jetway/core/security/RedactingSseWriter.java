@@ -20,7 +20,7 @@ final class RedactingSseWriter implements SseWriter {
 
     @Override
     public void send(String json) throws IOException {
-        inner.send(SecuredEndpoint.mayCarryError(json) ? redactor.redact(json) : json);
+        inner.send(SecuredEndpoint.mayCarryError(json) ? redactor.redactJson(json) : json);
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.jetway.core.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.domain.provider.ProviderSpec;
+import dev.jetway.core.json.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -71,5 +76,32 @@ public final class Redactor {
             out = sb.toString();
         }
         return out;
+    }
+
+    /**
+     * Redacts the string values of a JSON document and writes it again, so the result stays valid
+     * JSON (redacting the text would break it where a pattern spans quotes); text that is not JSON
+     * is redacted as text.
+     */
+    public String redactJson(String json) {
+        if (json == null || json.isEmpty()) return json;
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(json);
+        } catch (java.io.IOException | RuntimeException e) {
+            return redact(json);
+        }
+        if (tree == null) return redact(json);
+        return Json.write(redactValues(tree));
+    }
+
+    private JsonNode redactValues(JsonNode node) {
+        if (node instanceof TextNode text) return TextNode.valueOf(redact(text.textValue()));
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> field.setValue(redactValues(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) array.set(i, redactValues(array.get(i)));
+        }
+        return node;
     }
 }

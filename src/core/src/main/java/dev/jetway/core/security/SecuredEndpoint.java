@@ -190,11 +190,11 @@ public final class SecuredEndpoint {
             String text = c.body().length == 0 ? "HTTP " + c.status() : c.bodyText();
             int code = c.status() == 404 ? JsonRpc.METHOD_NOT_FOUND : JsonRpc.INVALID_REQUEST;
             return new FrontDoorResponse.Complete(c.status(), headers,
-                    bytes(redactor.redact(Json.write(JsonRpc.error(null, code, text)))));
+                    bytes(Json.write(JsonRpc.error(null, code, redactor.redact(text)))));
         }
         return switch (response) {
             case FrontDoorResponse.Complete c when c.status() >= 400 || mayCarryError(c.bodyText()) ->
-                    new FrontDoorResponse.Complete(c.status(), c.headers(), bytes(redactor.redact(c.bodyText())));
+                    new FrontDoorResponse.Complete(c.status(), c.headers(), bytes(redactor.redactJson(c.bodyText())));
             case FrontDoorResponse.Complete c -> c;
             case FrontDoorResponse.EventStream s -> new FrontDoorResponse.EventStream(s.status(), s.headers(),
                     sink -> s.body().writeTo(new RedactingSseWriter(sink, redactor)));
