@@ -24,26 +24,33 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
     private final FrontDoor frontDoor;
+    private final LambdaTracing tracing;
     @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds registered hooks weakly; this keeps it alive
     private final SnapStartPriming priming;
 
     /** Called once per instance by the Lambda runtime: wires everything from the environment. */
     public GatewayHandler() {
-        this(LambdaGateway.fromEnvironment(System.getenv()).frontDoor(), SnapStartPriming.register());
+        this(LambdaGateway.fromEnvironment(System.getenv()).frontDoor(), LambdaTracing.instance(), SnapStartPriming.register());
     }
 
     GatewayHandler(FrontDoor frontDoor) {
-        this(frontDoor, null);
+        this(frontDoor, LambdaTracing.OFF, null);
     }
 
-    private GatewayHandler(FrontDoor frontDoor, SnapStartPriming priming) {
+    GatewayHandler(FrontDoor frontDoor, LambdaTracing tracing) {
+        this(frontDoor, tracing, null);
+    }
+
+    private GatewayHandler(FrontDoor frontDoor, LambdaTracing tracing, SnapStartPriming priming) {
         this.frontDoor = frontDoor;
+        this.tracing = tracing;
         this.priming = priming;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> handle(event));
+        return PowertoolsLogging.withLogging(context,
+                () -> tracing.invocation(LambdaTracing.Trigger.HTTP, context, () -> handle(event)));
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
