@@ -22,6 +22,7 @@ public final class EcsTaskStateHandler implements RequestHandler<ScheduledEvent,
 
     private final EcsTaskEvents taskEvents;
     private final HandlerMetrics metrics;
+    private final LambdaTracing tracing;
 
     /** Reads JETWAY_CONFIG, JETWAY_TABLE and JETWAY_ECS_* (container port and path of the tasks). */
     public EcsTaskStateHandler() {
@@ -30,22 +31,28 @@ public final class EcsTaskStateHandler implements RequestHandler<ScheduledEvent,
 
     private EcsTaskStateHandler(Map<String, String> env) {
         this(new EcsTaskEvents(LambdaLifecycle.fromEnvironment(env).lifecycle(),
-                EcsSettings.fromEnvironment(env, LambdaLifecycle.table(env))), HandlerMetrics.stdout("ecs-task-state"));
+                EcsSettings.fromEnvironment(env, LambdaLifecycle.table(env))), HandlerMetrics.stdout("ecs-task-state"),
+                LambdaTracing.instance());
     }
 
     EcsTaskStateHandler(EcsTaskEvents taskEvents, HandlerMetrics metrics) {
+        this(taskEvents, metrics, LambdaTracing.OFF);
+    }
+
+    EcsTaskStateHandler(EcsTaskEvents taskEvents, HandlerMetrics metrics, LambdaTracing tracing) {
         this.taskEvents = taskEvents;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return PowertoolsLogging.withLogging(context, () -> tracing.invocation(LambdaTracing.Trigger.PUBSUB, context, () -> {
             EcsTaskEvents.Outcome outcome = taskEvents.apply(change(Json.MAPPER.valueToTree(event.getDetail())));
             metrics.publish(Map.of("TaskEvents", 1, "TaskStopsRecorded", outcome == EcsTaskEvents.Outcome.STOP_RECORDED ? 1 : 0,
                     "TaskStartsConfirmed", outcome == EcsTaskEvents.Outcome.START_CONFIRMED ? 1 : 0));
             return outcome.name();
-        });
+        }));
     }
 
     /** The event's detail is the task as DescribeTasks would show it (times as ISO-8601 text). */

@@ -16,6 +16,9 @@ import dev.jetway.core.outbox.StreamRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -31,23 +34,35 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
 
     private final EventFanOut fanOut;
     private final HandlerMetrics metrics;
+    private final LambdaTracing tracing;
 
     /** Reads JETWAY_EVENT_BUS (default {@code jetway}) and JETWAY_DLQ_URL (the dead-letter queue's URL). */
     public FanOutHandler() {
-        this(new EventFanOut(new EventBridgePublisher(EventBridgePublisher.defaultClient(),
+        this(LambdaTracing.instance());
+    }
+
+    private FanOutHandler(LambdaTracing tracing) {
+        this(new EventFanOut(new EventBridgePublisher(EventBridgeClient.builder()
+                        .httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration(tracing::instrument).build(),
                 System.getenv().getOrDefault(BUS_VARIABLE, "jetway")),
-                new SqsDeadLetterQueue(SqsDeadLetterQueue.defaultClient(), required(DLQ_VARIABLE)),
-                FanOutPolicy.DEFAULT, Sleeper.REAL), HandlerMetrics.stdout("fan-out"));
+                new SqsDeadLetterQueue(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .overrideConfiguration(tracing::instrument).build(), required(DLQ_VARIABLE)),
+                FanOutPolicy.DEFAULT, Sleeper.REAL), HandlerMetrics.stdout("fan-out"), tracing);
     }
 
     FanOutHandler(EventFanOut fanOut, HandlerMetrics metrics) {
+        this(fanOut, metrics, LambdaTracing.OFF);
+    }
+
+    FanOutHandler(EventFanOut fanOut, HandlerMetrics metrics, LambdaTracing tracing) {
         this.fanOut = fanOut;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return PowertoolsLogging.withLogging(context, () -> tracing.invocation(LambdaTracing.Trigger.DATASOURCE, context, () -> {
             List<StreamRecord> records = new ArrayList<>();
             for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
                 records.add(DynamoDbStreamRecords.from(r.getDynamodb().getSequenceNumber(), r.getEventName(),
@@ -58,7 +73,7 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
                     "BatchItemFailures", result.batchItemFailures().size()));
             return new StreamsEventResponse(result.batchItemFailures().stream()
                     .map(StreamsEventResponse.BatchItemFailure::new).toList());
-        });
+        }));
     }
 
     private static String scalarText(AttributeValue value) {

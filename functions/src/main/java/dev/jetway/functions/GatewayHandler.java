@@ -26,32 +26,42 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
     private final Function<FrontDoorRequest, FrontDoorResponse> endpoint;
+    private final LambdaTracing tracing;
     @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds registered hooks weakly; this keeps it alive
     private final SnapStartPriming priming;
 
     /** Called once per instance by the Lambda runtime: wires everything from the environment. */
     public GatewayHandler() {
-        this(LambdaGateway.fromEnvironment(System.getenv()).edge()::handle, SnapStartPriming.register());
+        this(LambdaGateway.fromEnvironment(System.getenv()).edge()::handle, LambdaTracing.instance(),
+                SnapStartPriming.register());
     }
 
     /** The front door without the security edge (tests of the protocol path). */
     GatewayHandler(FrontDoor frontDoor) {
-        this(frontDoor::handle, null);
+        this(frontDoor::handle, LambdaTracing.OFF, null);
     }
 
     /** The front door behind the security edge, as the function serves it. */
     GatewayHandler(SecuredEndpoint edge) {
-        this(edge::handle, null);
+        this(edge::handle, LambdaTracing.OFF, null);
     }
 
-    private GatewayHandler(Function<FrontDoorRequest, FrontDoorResponse> endpoint, SnapStartPriming priming) {
+    /** The front door without the security edge, traced. */
+    GatewayHandler(FrontDoor frontDoor, LambdaTracing tracing) {
+        this(frontDoor::handle, tracing, null);
+    }
+
+    private GatewayHandler(Function<FrontDoorRequest, FrontDoorResponse> endpoint, LambdaTracing tracing,
+                           SnapStartPriming priming) {
         this.endpoint = endpoint;
+        this.tracing = tracing;
         this.priming = priming;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> handle(event));
+        return PowertoolsLogging.withLogging(context,
+                () -> tracing.invocation(LambdaTracing.Trigger.HTTP, context, () -> handle(event)));
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {

@@ -21,20 +21,26 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
 
     private final ProviderHealthMonitor health;
     private final HandlerMetrics metrics;
+    private final LambdaTracing tracing;
 
     /** Reads JETWAY_CONFIG, JETWAY_TABLE and (with container providers) JETWAY_ECS_*. */
     public HealthCheckHandler() {
-        this(LambdaLifecycle.fromEnvironment(System.getenv()), HandlerMetrics.stdout("health"));
+        this(LambdaLifecycle.fromEnvironment(System.getenv()), HandlerMetrics.stdout("health"), LambdaTracing.instance());
     }
 
     HealthCheckHandler(LifecycleRuntime runtime, HandlerMetrics metrics) {
+        this(runtime, metrics, LambdaTracing.OFF);
+    }
+
+    HealthCheckHandler(LifecycleRuntime runtime, HandlerMetrics metrics, LambdaTracing tracing) {
         this.health = runtime.health();
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
     public List<String> handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return PowertoolsLogging.withLogging(context, () -> tracing.invocation(LambdaTracing.Trigger.TIMER, context, () -> {
             List<HealthCheckResult> results = health.checkRunningAnywhere();
             Map<String, Integer> counts = new TreeMap<>();
             for (HealthCheckResult.Outcome outcome : HealthCheckResult.Outcome.values()) counts.put(metricName(outcome), 0);
@@ -42,7 +48,7 @@ public final class HealthCheckHandler implements RequestHandler<ScheduledEvent, 
             metrics.publish(counts);
             return results.stream().map(r -> r.provider() + " " + r.outcome() + " " + r.state()
                     + (r.detail() == null ? "" : ": " + r.detail())).toList();
-        });
+        }));
     }
 
     private static String metricName(HealthCheckResult.Outcome outcome) {

@@ -19,23 +19,29 @@ public final class IdleGcHandler implements RequestHandler<ScheduledEvent, List<
 
     private final IdleProviderCollector collector;
     private final HandlerMetrics metrics;
+    private final LambdaTracing tracing;
 
     /** Reads JETWAY_CONFIG, JETWAY_TABLE and (with container providers) JETWAY_ECS_*. */
     public IdleGcHandler() {
-        this(LambdaLifecycle.fromEnvironment(System.getenv()), HandlerMetrics.stdout("idle-gc"));
+        this(LambdaLifecycle.fromEnvironment(System.getenv()), HandlerMetrics.stdout("idle-gc"), LambdaTracing.instance());
     }
 
     IdleGcHandler(LifecycleRuntime runtime, HandlerMetrics metrics) {
+        this(runtime, metrics, LambdaTracing.OFF);
+    }
+
+    IdleGcHandler(LifecycleRuntime runtime, HandlerMetrics metrics, LambdaTracing tracing) {
         this.collector = runtime.collector();
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
     public List<String> handleRequest(ScheduledEvent event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return PowertoolsLogging.withLogging(context, () -> tracing.invocation(LambdaTracing.Trigger.TIMER, context, () -> {
             List<String> stopped = collector.collect();
             metrics.publish(Map.of("IdleStops", stopped.size()));
             return stopped;
-        });
+        }));
     }
 }

@@ -90,7 +90,7 @@ final class LambdaGateway {
         // another instance gets 404 and initializes again, as the protocol prescribes.
         LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
         GatewayConfig config = settings.loadConfig();
-        return new LambdaGateway(Gateway.startingOnFirstUse(config, awsConnector(config, settings)),
+        return new LambdaGateway(Gateway.startingOnFirstUse(config, LambdaTracing.instance().traced(awsConnector(config, settings))),
                 new InMemorySessionStore(), Clock.systemUTC(), metrics);
     }
 
@@ -111,7 +111,8 @@ final class LambdaGateway {
             throw new ConfigException(settings.configLocation(), "", e.getMessage(), e);
         }
         if (!referencesSecrets) return http;
-        SecretsManagerClient client = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        SecretsManagerClient client = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(LambdaTracing.instance()::instrument).build();
         return new SecretHeaderConnector(http, new SecretsManagerSecrets(client));
     }
 
@@ -122,7 +123,8 @@ final class LambdaGateway {
         Duration timeout = config.settings().requestTimeout();
         // The socket must outlast the slowest call; the request timeout ends it first.
         LambdaClient client = LambdaClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(timeout.plusSeconds(5))).build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(timeout.plusSeconds(5)))
+                .overrideConfiguration(LambdaTracing.instance()::instrument).build();
         return new LambdaProviderConnector(client, timeout);
     }
 

@@ -52,29 +52,37 @@ final class LambdaLifecycle {
     }
 
     static DynamoDbClient dynamoDbClient() {
-        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(LambdaTracing.instance()::instrument).build();
     }
 
     static LifecycleRuntime create(GatewayConfig config, DynamoDbClient dynamoDb, AwsConnector connector,
                                    Map<String, String> environment, Clock clock) {
+        return create(config, dynamoDb, connector, environment, clock, LambdaTracing.instance());
+    }
+
+    /** As above; starts, stops and provider calls traced by {@code tracing}, and its ECS client too. */
+    static LifecycleRuntime create(GatewayConfig config, DynamoDbClient dynamoDb, AwsConnector connector,
+                                   Map<String, String> environment, Clock clock, LambdaTracing tracing) {
         String table = table(environment);
         boolean containers = config.providers().values().stream().anyMatch(p -> p.mode() == ProviderMode.CONTAINER);
-        ProviderLauncher launcher = AwsLauncher.of(config.providers(), connector,
-                containers ? ecsLauncher(config, environment, table, clock) : null);
+        ProviderLauncher launcher = tracing.traced(AwsLauncher.of(config.providers(), connector,
+                containers ? ecsLauncher(config, environment, table, clock, tracing) : null));
         // The schema ledger's versions live in the same table, so every instance lists what any one learnt.
         return LifecycleRuntime.create(config, new DynamoDbEventStore(dynamoDb, table),
                 new DynamoDbSchemaVersionStore(dynamoDb, table), launcher, clock, RetryBackoff.DEFAULT);
     }
 
     private static ProviderLauncher ecsLauncher(GatewayConfig config, Map<String, String> environment, String table,
-                                                Clock clock) {
+                                                Clock clock, LambdaTracing tracing) {
         EcsSettings settings;
         try {
             settings = EcsSettings.fromEnvironment(environment, table);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("environment", "", "container providers run as ECS tasks: " + e.getMessage(), e);
         }
-        EcsClient ecs = EcsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        EcsClient ecs = EcsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(tracing::instrument).build();
         return new EcsTaskLauncher(ecs, settings, new StreamableHttpConnector(config.settings().requestTimeout()), clock,
                 Sleeper.REAL);
     }

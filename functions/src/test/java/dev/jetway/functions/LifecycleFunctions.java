@@ -26,6 +26,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -72,14 +74,26 @@ final class LifecycleFunctions implements AutoCloseable {
 
     /** An instance whose event store is {@code eventStore} (a client that counts its calls, say). */
     LifecycleRuntime instance(EventStore eventStore) {
-        EcsClient client = ecs.client(Duration.ofSeconds(5));
+        return instance(eventStore, LambdaTracing.OFF);
+    }
+
+    /** An instance traced as the functions trace theirs: the launcher wrapped, the ECS client instrumented. */
+    LifecycleRuntime instance(EventStore eventStore, LambdaTracing tracing) {
+        EcsClient client = ecs.client(Duration.ofSeconds(5), interceptors(tracing));
         StreamableHttpConnector http = new StreamableHttpConnector(Duration.ofSeconds(5));
         AwsLauncher launcher = new AwsLauncher(config.providers(), new ConnectorLauncher(http),
                 new EcsTaskLauncher(client, ecsSettings(), http, clock, clock::advance));
-        LifecycleRuntime runtime = LifecycleRuntime.create(config, eventStore, launcher, clock);
+        LifecycleRuntime runtime = LifecycleRuntime.create(config, eventStore, tracing.traced(launcher), clock);
         opened.add(runtime);
         opened.add(client);
         return runtime;
+    }
+
+    /** The SDK interceptors {@code tracing} adds to a client, for clients the tests build themselves. */
+    static ExecutionInterceptor[] interceptors(LambdaTracing tracing) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        tracing.instrument(override);
+        return override.build().executionInterceptors().toArray(ExecutionInterceptor[]::new);
     }
 
     HandlerMetrics metrics(String function) {

@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -25,7 +26,8 @@ import software.constructs.Construct;
  * One Jetway function: java21 on ARM64 (Graviton: about 20% cheaper per GB-second than x86 and as
  * fast for this code), SnapStart on published versions, invoked through its {@code live} alias (the
  * published version SnapStart applies to), its own role with no managed policy (logs only to its own
- * log group; everything else granted by the stack) and its own log group with a retention.
+ * log group; everything else granted by the stack) and its own log group with a retention. Active X-Ray tracing; the ADOT collector layer
+ * receives the function's spans on localhost and sends them to X-Ray.
  */
 final class JetwayFunction extends Construct {
 
@@ -45,7 +47,7 @@ final class JetwayFunction extends Construct {
     final Function function;
     final Alias alias;
 
-    JetwayFunction(Construct scope, Spec spec, Code code, ILayerVersion config, Map<String, String> environment,
+    JetwayFunction(Construct scope, Spec spec, Code code, List<ILayerVersion> layers, Map<String, String> environment,
                    RetentionDays retention, VpcPlacement placement) {
         super(scope, spec.id());
         role = Role.Builder.create(this, "Role")
@@ -68,10 +70,12 @@ final class JetwayFunction extends Construct {
                 .architecture(Architecture.ARM_64)
                 .handler(spec.handler())
                 .code(code)
-                .layers(List.of(config))
+                .layers(layers)
                 .memorySize(spec.memoryMib())
                 .timeout(spec.timeout())
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // Lambda starts the trace (and samples it); the function's spans continue it.
+                .tracing(Tracing.ACTIVE)
                 .environment(environment)
                 .role(role)
                 .logGroup(logs);

@@ -48,6 +48,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
@@ -70,6 +71,16 @@ public final class JetwayStack extends Stack {
 
     /** Where the config layer puts the file; the functions' {@code JETWAY_CONFIG}. */
     public static final String CONFIG_PATH = "/opt/jetway/jetway.yaml";
+    /**
+     * The AWS Distro for OpenTelemetry collector layer (arm64, AWS's public account): an extension that
+     * receives OTLP on localhost:4318 and exports traces to X-Ray with the function's role. Layers are
+     * regional: the region is the stack's.
+     */
+    public static final String ADOT_COLLECTOR_LAYER = "arn:aws:lambda:" + Aws.REGION
+            + ":901920570463:layer:aws-otel-collector-arm64-ver-0-102-1:1";
+    /** Where the functions send their spans (the collector layer's OTLP/HTTP receiver). */
+    public static final String OTLP_ENDPOINT = "http://localhost:4318";
+
     /** The value of {@code POWERTOOLS_SERVICE_NAME} and of the EMF {@code service} dimension. */
     public static final String SERVICE = "jetway";
 
@@ -138,6 +149,8 @@ public final class JetwayStack extends Stack {
                 .code(Code.fromAsset(stageConfig(inputs.configFile()).toString()))
                 .compatibleRuntimes(List.of(Runtime.JAVA_21))
                 .build();
+        List<ILayerVersion> layers = List.of(configLayer,
+                LayerVersion.fromLayerVersionArn(this, "OtelCollector", ADOT_COLLECTOR_LAYER));
         RetentionDays retention = retention(aws.logRetentionDays());
         JetwayFunction.VpcPlacement inVpc = containers == null ? null : new JetwayFunction.VpcPlacement(
                 containers.vpc, containers.subnets, containers.functionSecurityGroup);
@@ -146,18 +159,21 @@ public final class JetwayStack extends Stack {
         common.put("JETWAY_CONFIG", CONFIG_PATH);
         common.put("JETWAY_TABLE", table.getTableName());
         common.put("POWERTOOLS_SERVICE_NAME", SERVICE);
+        // Tracing: spans over OTLP/HTTP to the collector layer; JETWAY_TRACING=off turns it off.
+        common.put("OTEL_EXPORTER_OTLP_ENDPOINT", OTLP_ENDPOINT);
+        common.put("JETWAY_TRACING", "on");
         // C1 only: a Lambda invocation rarely runs long enough for C2 to pay back its compile time.
         common.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         Map<String, String> ecs = containers == null ? Map.of() : ecsEnvironment();
 
-        JetwayFunction gateway = function(GATEWAY, code, configLayer, merge(common, ecs), retention, inVpc);
-        JetwayFunction idleGc = function(IDLE_GC, code, configLayer, merge(common, ecs), retention, null);
-        JetwayFunction health = function(HEALTH, code, configLayer, merge(common, ecs), retention, inVpc);
-        JetwayFunction fanOut = function(FAN_OUT, code, configLayer, merge(common, Map.of(
+        JetwayFunction gateway = function(GATEWAY, code, layers, merge(common, ecs), retention, inVpc);
+        JetwayFunction idleGc = function(IDLE_GC, code, layers, merge(common, ecs), retention, null);
+        JetwayFunction health = function(HEALTH, code, layers, merge(common, ecs), retention, inVpc);
+        JetwayFunction fanOut = function(FAN_OUT, code, layers, merge(common, Map.of(
                 "JETWAY_EVENT_BUS", events.bus.getEventBusName(), "JETWAY_DLQ_URL", deadLetters.getQueueUrl())),
                 retention, null);
         JetwayFunction taskState = containers == null ? null
-                : function(ECS_TASK_STATE, code, configLayer, merge(common, ecs), retention, null);
+                : function(ECS_TASK_STATE, code, layers, merge(common, ecs), retention, null);
 
         // Least privilege: each function gets what it calls, on the resources it calls it on.
         for (JetwayFunction f : functions.values()) if (f != fanOut) table.grantReadWriteData(f.role);
@@ -204,9 +220,10 @@ public final class JetwayStack extends Stack {
         CfnOutput.Builder.create(this, "FanOutDlqUrl").value(deadLetters.getQueueUrl()).build();
     }
 
-    private JetwayFunction function(JetwayFunction.Spec spec, Code code, LayerVersion layer, Map<String, String> env,
-                                    RetentionDays retention, JetwayFunction.VpcPlacement placement) {
-        JetwayFunction f = new JetwayFunction(this, spec, code, layer, env, retention, placement);
+    private JetwayFunction function(JetwayFunction.Spec spec, Code code, List<ILayerVersion> layers,
+                                    Map<String, String> env, RetentionDays retention,
+                                    JetwayFunction.VpcPlacement placement) {
+        JetwayFunction f = new JetwayFunction(this, spec, code, layers, env, retention, placement);
         functions.put(spec.id(), f);
         return f;
     }

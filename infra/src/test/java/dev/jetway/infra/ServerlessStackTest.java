@@ -52,6 +52,25 @@ class ServerlessStackTest {
     }
 
     @Test
+    void everyFunctionTracesActivelyAndSendsItsSpansToTheCollectorLayer() {
+        Map<String, Map<String, Object>> functions = Templates.ofType(template, "AWS::Lambda::Function");
+        assertThat(functions).isNotEmpty();
+        for (Map<String, Object> f : functions.values()) {
+            assertThat(f).containsEntry("TracingConfig", Map.of("Mode", "Active"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) f.get("Environment")).get("Variables");
+            assertThat(env).containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318")
+                    .containsEntry("JETWAY_TRACING", "on");
+            assertThat(Templates.asList(f.get("Layers"))).as("the config layer and the ADOT collector layer").hasSize(2)
+                    .anySatisfy(layer -> assertThat(String.valueOf(layer))
+                            .contains(":901920570463:layer:aws-otel-collector-arm64-ver-"));
+        }
+        // Active tracing lets the role write segments; X-Ray offers no resource to scope that to.
+        assertThat(Templates.statements(template)).anySatisfy(s -> assertThat(Templates.asList(s.getValue().get("Action")))
+                .contains("xray:PutTraceSegments", "xray:PutTelemetryRecords"));
+    }
+
+    @Test
     void theConfigFileReachesTheFunctionsAsALayer() {
         template.hasResourceProperties("AWS::Lambda::LayerVersion", Map.of("CompatibleRuntimes", List.of("java21")));
         template.allResourcesProperties("AWS::Lambda::Function", Map.of("Layers", Match.anyValue()));

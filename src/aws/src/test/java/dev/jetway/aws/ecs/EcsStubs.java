@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -50,11 +51,15 @@ public final class EcsStubs implements AutoCloseable {
                 .willReturn(aResponse().withStatus(202)));
     }
 
-    public EcsClient client(Duration attemptTimeout) {
+    /** @param interceptors added to the client (to count or trace its calls) */
+    public EcsClient client(Duration attemptTimeout, ExecutionInterceptor... interceptors) {
         return EcsClient.builder().endpointOverride(URI.create(ecs.baseUrl())).region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.apiCallAttemptTimeout(attemptTimeout))
+                .overrideConfiguration(c -> {
+                    c.apiCallAttemptTimeout(attemptTimeout);
+                    for (ExecutionInterceptor interceptor : interceptors) c.addExecutionInterceptor(interceptor);
+                })
                 .build();
     }
 
