@@ -1,8 +1,9 @@
 package dev.jetway.functions;
 
+import dev.jetway.aws.dynamodb.DynamoDbLocal;
+import dev.jetway.aws.dynamodb.DynamoDbSessionStore;
 import dev.jetway.core.config.ConfigLoader;
 import dev.jetway.core.config.GatewayConfig;
-import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.local.ConformanceSuite;
 import dev.jetway.local.SubprocessConnector;
 import dev.jetway.local.TestTools;
@@ -14,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The official MCP conformance suite against the Lambda handler behind the API Gateway emulator,
- * fronting the same fixture provider as the local runner's conformance test. Its baselines list
+ * fronting the same fixture provider as the local runner's conformance test, with the sessions in
+ * DynamoDB Local. Its baselines list
  * what fails because a buffered Lambda response cannot stream, and what fails in local mode too.
  */
 class LambdaConformanceSuiteTest {
@@ -26,7 +28,9 @@ class LambdaConformanceSuiteTest {
     static void startTheHandlerWithTheFixtureProvider() throws Exception {
         GatewayConfig config = ConfigLoader.load(TestTools.projectRoot().resolve(ConformanceSuite.FIXTURE_CONFIG));
         function = new LambdaGateway(config, new SubprocessConnector(TestTools.projectRoot(),
-                config.settings().requestTimeout(), System.err::println), new InMemorySessionStore(), Clock.systemUTC());
+                config.settings().requestTimeout(), System.err::println),
+                // Sessions in DynamoDB Local, as the deployed function keeps them in its table.
+                new DynamoDbSessionStore(DynamoDbLocal.client(), DynamoDbLocal.newEventTable()), Clock.systemUTC());
         function.gateway().warm("fixture");
         emulator = new ApiGatewayEmulator(new GatewayHandler(function.edge()));
     }
