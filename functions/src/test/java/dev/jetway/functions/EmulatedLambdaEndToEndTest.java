@@ -72,11 +72,15 @@ class EmulatedLambdaEndToEndTest {
     }
 
     @Test
-    void progressReachesTheSdkClientFromTheBufferedStream() {
+    void progressReachesTheSdkClientFromTheBufferedStream() throws InterruptedException {
         progress.clear();
         client.callTool(McpSchema.CallToolRequest.builder().name("everything__trigger-long-running-operation")
                 .arguments(Map.of("duration", 1, "steps", 2)).progressToken("t-1").build());
 
+        // The SDK client hands notifications to their consumer on its own thread, possibly just
+        // after the call returns: wait a bounded time for both rather than racing that thread.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (progress.size() < 2 && System.nanoTime() < deadline) Thread.sleep(10);
         assertThat(progress).as("both progress notifications, delivered with the result").hasSize(2);
     }
 }
