@@ -37,8 +37,9 @@ import json, statistics, sys
 rows = [json.loads(l) for l in sys.stdin]
 for mode in ("unprimed", "primed"):
     r = [x for x in rows if x["mode"] == mode]
-    m = {k: statistics.median(x[k] for x in r) for k in ("jvmToMainMs", "initMs", "primingMs", "firstToolsListMs")}
+    m = {k: statistics.median(x[k] for x in r) for k in ("jvmToMainMs", "initMs", "primingMs", "firstToolsListMs", "classesLoaded")}
     print("%-9s n=%d  median ms: jvm->main %.0f, init %.0f, priming %.0f, first tools/list %.1f; "
-          "jvm->first answer, priming not counted: %.0f" % (mode, len(r), m["jvmToMainMs"], m["initMs"],
-          m["primingMs"], m["firstToolsListMs"], m["jvmToMainMs"] + m["initMs"] + m["firstToolsListMs"]))
+          "jvm->first answer, priming not counted: %.0f; classes loaded by the answer: %d" % (mode, len(r),
+          m["jvmToMainMs"], m["initMs"], m["primingMs"], m["firstToolsListMs"],
+          m["jvmToMainMs"] + m["initMs"] + m["firstToolsListMs"], m["classesLoaded"]))
 '

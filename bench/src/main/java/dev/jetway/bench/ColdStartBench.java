@@ -88,7 +88,7 @@ final class ColdStartBench {
         for (int v = 0; v < plan.length; v++) {
             ObjectNode variant = variants.addObject().put("mode", plan[v][0]).put("appCds", !plan[v][1].isEmpty())
                     .put("samples", samples.get(v).size());
-            for (String field : List.of("processMs", "jvmToMainMs", "initMs", "primingMs", "firstToolsListMs")) {
+            for (String field : List.of("processMs", "jvmToMainMs", "initMs", "primingMs", "firstToolsListMs", "classesLoaded")) {
                 variant.put(field, median(samples.get(v), field));
             }
             // What a client waits for without SnapStart: JVM start, init, first request (priming not counted).

@@ -158,15 +158,17 @@ final class Report {
         md.append("Gateway function, a fresh JVM per sample (C1 only, as Lambda), medians in ms. `fresh JVM → first answer` = "
                 + "JVM start → main + handler init + first tools/list (the priming hook's own time is not counted: under "
                 + "SnapStart it runs before the snapshot). `process` = spawn to the answer line, seen from the parent.\n\n");
-        md.append("| variant | samples | process | JVM → main | init | priming | first tools/list | fresh JVM → first answer |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| variant | samples | process | JVM → main | init | priming | first tools/list | fresh JVM → first answer | classes loaded |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode v : handler.path("variants")) {
             md.append("| ").append(v.path("mode").asText()).append(v.path("appCds").asBoolean() ? " + AppCDS" : "")
                     .append(" | ").append(v.path("samples").asInt())
                     .append(" | ").append(fmt(v.path("processMs").asDouble())).append(" | ").append(fmt(v.path("jvmToMainMs").asDouble()))
                     .append(" | ").append(fmt(v.path("initMs").asDouble())).append(" | ").append(fmt(v.path("primingMs").asDouble()))
                     .append(" | ").append(fmt(v.path("firstToolsListMs").asDouble()))
-                    .append(" | ").append(fmt(v.path("freshJvmToFirstAnswerMs").asDouble())).append(" |\n");
+                    .append(" | ").append(fmt(v.path("freshJvmToFirstAnswerMs").asDouble()))
+                    .append(" | ").append(v.has("classesLoaded") ? String.valueOf(v.path("classesLoaded").asLong()) : "—")
+                    .append(" |\n");
         }
         md.append(String.format(Locale.ROOT, "%nAppCDS: %s.%n%n", handler.path("appCdsArchiveWritten").asBoolean()
                 ? "archive written by a primed training run with `-XX:ArchiveClassesAtExit` (" + handler.path("appCdsArchiveBytes").asLong() / 1024

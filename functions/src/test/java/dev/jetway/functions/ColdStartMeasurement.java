@@ -37,8 +37,9 @@ public final class ColdStartMeasurement {
         }
         long jvmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("{\"mode\":\"%s\",\"jvmToMainMs\":%d,\"initMs\":%.1f,\"primingMs\":%.1f,"
-                        + "\"firstToolsListMs\":%.1f,\"tools\":%d}%n", primed ? "primed" : "unprimed",
-                mainEntered - jvmStarted, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, tools);
+                        + "\"firstToolsListMs\":%.1f,\"tools\":%d,\"classesLoaded\":%d}%n", primed ? "primed" : "unprimed",
+                mainEntered - jvmStarted, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, tools,
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
     }
 
     private static APIGatewayV2HTTPEvent toolsList() {
