@@ -2,6 +2,7 @@ package dev.jetway.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.upstream.Cancellation;
+import dev.jetway.core.upstream.ForwardingUpstreamSession;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -13,14 +14,13 @@ import java.time.Duration;
  * A provider session whose every request is a CLIENT span: {@code tools/call forecast}, with the
  * provider, the MCP method and (for tools/call) the tool as the provider names it.
  */
-final class TracedSession implements UpstreamSession {
+final class TracedSession extends ForwardingUpstreamSession {
 
-    private final UpstreamSession delegate;
     private final String provider;
     private final Tracer tracer;
 
     TracedSession(UpstreamSession delegate, String provider, Tracer tracer) {
-        this.delegate = delegate;
+        super(delegate);
         this.provider = provider;
         this.tracer = tracer;
     }
@@ -28,11 +28,6 @@ final class TracedSession implements UpstreamSession {
     /** The session this one traces (launchers get back the session they made). */
     UpstreamSession delegate() {
         return delegate;
-    }
-
-    @Override
-    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
-        return Spans.run(span(method, params), () -> delegate.request(method, params, listener, timeout));
     }
 
     @Override
@@ -47,25 +42,5 @@ final class TracedSession implements UpstreamSession {
         SpanBuilder span = tracer.spanBuilder(tool == null ? method : method + " " + tool).setSpanKind(SpanKind.CLIENT)
                 .setAttribute(Spans.PROVIDER, provider).setAttribute(Spans.MCP_METHOD, method);
         return tool == null ? span : span.setAttribute(Spans.TOOL, tool);
-    }
-
-    @Override
-    public void notify(String method, ObjectNode params) {
-        delegate.notify(method, params);
-    }
-
-    @Override
-    public ObjectNode initializeResult() {
-        return delegate.initializeResult();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return delegate.isOpen();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

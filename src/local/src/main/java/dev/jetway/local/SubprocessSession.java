@@ -1,20 +1,15 @@
 package dev.jetway.local;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jetway.core.upstream.Cancellation;
+import dev.jetway.core.upstream.ForwardingUpstreamSession;
 import dev.jetway.core.upstream.PeerSession;
-import dev.jetway.core.upstream.UpstreamListener;
-import dev.jetway.core.upstream.UpstreamSession;
-import java.time.Duration;
 
 /** An MCP session over a child process's stdio that also knows the process (for probes and its pid). */
-public final class SubprocessSession implements UpstreamSession {
+public final class SubprocessSession extends ForwardingUpstreamSession {
 
-    private final PeerSession session;
     private final Process process;
 
     SubprocessSession(PeerSession session, Process process) {
-        this.session = session;
+        super(session);
         this.process = process;
     }
 
@@ -33,33 +28,7 @@ public final class SubprocessSession implements UpstreamSession {
     }
 
     @Override
-    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
-        return session.request(method, params, listener, timeout);
-    }
-
-    @Override
-    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
-                              Cancellation cancellation) {
-        return session.request(method, params, listener, timeout, cancellation);
-    }
-
-    @Override
-    public void notify(String method, ObjectNode params) {
-        session.notify(method, params);
-    }
-
-    @Override
-    public ObjectNode initializeResult() {
-        return session.initializeResult();
-    }
-
-    @Override
     public boolean isOpen() {
-        return session.isOpen() && process.isAlive();
-    }
-
-    @Override
-    public void close() {
-        session.close();
+        return delegate.isOpen() && process.isAlive();
     }
 }

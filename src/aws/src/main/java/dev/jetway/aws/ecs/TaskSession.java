@@ -1,6 +1,8 @@
 package dev.jetway.aws.ecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.upstream.Cancellation;
+import dev.jetway.core.upstream.ForwardingUpstreamSession;
 import dev.jetway.core.upstream.ProviderUnavailableException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
@@ -14,25 +16,25 @@ import java.time.Duration;
  * the provider's state again (and starts it again) instead of calling a dead address forever. A
  * slow answer or a refused connection to a task that still runs leaves the session open.
  */
-final class TaskSession implements UpstreamSession {
+final class TaskSession extends ForwardingUpstreamSession {
 
     private final String provider;
-    private final UpstreamSession session;
     private final String taskArn;
     private final EcsTasks tasks;
     private volatile boolean gone;
 
     TaskSession(String provider, UpstreamSession session, String taskArn, EcsTasks tasks) {
+        super(session);
         this.provider = provider;
-        this.session = session;
         this.taskArn = taskArn;
         this.tasks = tasks;
     }
 
     @Override
-    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
+    public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout,
+                              Cancellation cancellation) {
         try {
-            return session.request(method, params, listener, timeout);
+            return delegate.request(method, params, listener, timeout, cancellation);
         } catch (ProviderUnavailableException e) {
             if (isConnectFailure(e) && !tasks.probe(taskArn).alive()) gone = true;
             throw e;
@@ -40,23 +42,8 @@ final class TaskSession implements UpstreamSession {
     }
 
     @Override
-    public void notify(String method, ObjectNode params) {
-        session.notify(method, params);
-    }
-
-    @Override
-    public ObjectNode initializeResult() {
-        return session.initializeResult();
-    }
-
-    @Override
     public boolean isOpen() {
-        return !gone && session.isOpen();
-    }
-
-    @Override
-    public void close() {
-        session.close();
+        return !gone && delegate.isOpen();
     }
 
     private static boolean isConnectFailure(Throwable e) {
