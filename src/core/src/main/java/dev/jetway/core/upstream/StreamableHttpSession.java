@@ -143,6 +143,7 @@ final class StreamableHttpSession implements UpstreamSession {
                         } else if (message.has("method")) {
                             providerListener.onNotification(message);
                         }
+                        return false;
                     });
                 }
                 // A stream that ends at once, again and again, counts as failing: no busy reconnect loop.
@@ -156,7 +157,14 @@ final class StreamableHttpSession implements UpstreamSession {
         }
     }
 
-    private static void readEvents(InputStream body, java.util.function.Consumer<ObjectNode> each) throws IOException {
+    /**
+     * Reads an event stream's messages in order, each to {@code each}, until it answers true (the
+     * message awaited has come) or the stream ends.
+     *
+     * @return the message {@code each} accepted, or null when the stream ended first
+     */
+    private static ObjectNode readEvents(InputStream body, java.util.function.Predicate<ObjectNode> each)
+            throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         StringBuilder data = new StringBuilder();
         String line;
@@ -166,9 +174,10 @@ final class StreamableHttpSession implements UpstreamSession {
             } else if (line.isEmpty() && !data.isEmpty()) {
                 JsonNode event = Json.MAPPER.readTree(data.toString());
                 data.setLength(0);
-                if (event instanceof ObjectNode message) each.accept(message);
+                if (event instanceof ObjectNode message && each.test(message)) return message;
             }
         }
+        return null;
     }
 
     private static void closeQuietly(InputStream stream) {
@@ -244,30 +253,22 @@ final class StreamableHttpSession implements UpstreamSession {
 
     private JsonNode readStream(InputStream body, String id, JsonNode clientToken, UpstreamListener listener)
             throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        StringBuilder data = new StringBuilder();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.startsWith("data:")) {
-                data.append(line.substring(5).stripLeading());
-            } else if (line.isEmpty() && !data.isEmpty()) {
-                JsonNode event = Json.MAPPER.readTree(data.toString());
-                data.setLength(0);
-                if (!(event instanceof ObjectNode message)) continue;
-                if (!message.has("method") && id.equals(message.path("id").asText())) return message;
-                if (message.has("method") && message.has("id")) {
-                    relayRequest(message, listener);
-                } else if (message.path("method").asText().endsWith("/list_changed")) {
-                    providerListener.onNotification(message);
-                } else if (message.has("method")) {
-                    if (clientToken != null && message.path("params").path("progressToken").asText().equals(id)) {
-                        ((ObjectNode) message.get("params")).set("progressToken", clientToken);
-                    }
-                    listener.onNotification(message);
+        ObjectNode response = readEvents(body, message -> {
+            if (!message.has("method")) return id.equals(message.path("id").asText());
+            if (message.has("id")) {
+                relayRequest(message, listener);
+            } else if (message.path("method").asText().endsWith("/list_changed")) {
+                providerListener.onNotification(message);
+            } else {
+                if (clientToken != null && message.path("params").path("progressToken").asText().equals(id)) {
+                    ((ObjectNode) message.get("params")).set("progressToken", clientToken);
                 }
+                listener.onNotification(message);
             }
-        }
-        throw new ProviderUnavailableException(provider, "its event stream ended before the response");
+            return false;
+        });
+        if (response == null) throw new ProviderUnavailableException(provider, "its event stream ended before the response");
+        return response;
     }
 
     private void relayRequest(ObjectNode request, UpstreamListener listener) {
