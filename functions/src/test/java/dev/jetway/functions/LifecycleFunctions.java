@@ -11,6 +11,7 @@ import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.eventstore.EventStore;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,11 +19,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ final class LifecycleFunctions implements AutoCloseable {
     final EcsStubs ecs = new EcsStubs();
     final String table = DynamoDbLocal.newEventTable();
     final EventStore store = new DynamoDbEventStore(DynamoDbLocal.client(), table);
-    final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-05-01T10:00:00Z"));
     final GatewayConfig config;
     final ByteArrayOutputStream emf = new ByteArrayOutputStream();
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -120,30 +118,4 @@ final class LifecycleFunctions implements AutoCloseable {
         ecs.close();
     }
 
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

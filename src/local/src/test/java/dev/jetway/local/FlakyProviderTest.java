@@ -11,6 +11,7 @@ import dev.jetway.core.eventstore.InMemoryEventStore;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.lifecycle.HealthCheckResult;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class FlakyProviderTest {
     @TempDir
     Path dir;
     Path control;
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final CountingLauncher launcher = CountingLauncher.subprocesses();
     LifecycleRuntime runtime;
 

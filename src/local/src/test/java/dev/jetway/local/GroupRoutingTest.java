@@ -12,6 +12,7 @@ import dev.jetway.core.eventstore.InMemoryEventStore;
 import dev.jetway.core.gateway.ListKind;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import dev.jetway.core.upstream.UpstreamListener;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class GroupRoutingTest {
 
     @TempDir
     Path dir;
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final CountingLauncher launcher = CountingLauncher.subprocesses();
     LifecycleRuntime runtime;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.testing.SettableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProviderLifecycleFrontDoorTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final List<LogRecord> gatewayWarnings = new CopyOnWriteArrayList<>();
     final Handler capture = new Handler() {
         @Override

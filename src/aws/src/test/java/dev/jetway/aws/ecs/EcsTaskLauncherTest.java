@@ -20,15 +20,13 @@ import dev.jetway.core.lifecycle.IdleProviderCollector;
 import dev.jetway.core.lifecycle.ProviderNotReadyException;
 import dev.jetway.core.outbox.Sleeper;
 import dev.jetway.core.registry.ProviderRepository;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.ProviderUnavailableException;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ class EcsTaskLauncherTest {
             "ghcr.io/example/fetch-mcp:1.2", Map.of("LOG_LEVEL", "debug"), null, 600, 60, 3, null, null);
 
     final EcsStubs stubs = new EcsStubs();
-    final MovableClock clock = new MovableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-05-01T10:00:00Z"));
     /** Waiting moves the clock instead of sleeping: start timeouts are tested in no time. */
     final Sleeper movesTheClock = clock::advance;
     final EventStore store = new DynamoDbEventStore(DynamoDbLocal.client(), DynamoDbLocal.newEventTable());
@@ -301,31 +299,4 @@ class EcsTaskLauncherTest {
         }
     }
 
-    /** A clock the test (and the launcher's waits) move by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.domain.provider.CircuitStatus;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.UpstreamErrorException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The circuit breaker around calls: opens after the threshold, fails fast saying when, one trial decides. */
 class CircuitBreakerGuardTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
     final EventSourcedLifecycle lifecycle = Lifecycles.of(store, launcher, clock,

@@ -2,12 +2,13 @@ package dev.jetway.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jetway.core.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 /** Kubernetes-style probes without a transport: status codes and JSON bodies. */
 class HealthEndpointsTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
     final EventSourcedLifecycle lifecycle = Lifecycles.alpha(store, launcher, clock);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jetway.core.domain.provider.LifecycleState;
 import dev.jetway.core.domain.provider.StopReason;
+import dev.jetway.core.testing.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Idle collection on a hand-moved clock: stops only what nobody used for its idle TTL. */
 class IdleProviderCollectorTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
     final EventSourcedLifecycle lifecycle = Lifecycles.alpha(store, launcher, clock);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jetway.core.config.LifecycleSettings;
 import dev.jetway.core.domain.provider.LifecycleState;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.ProviderUnavailableException;
 import dev.jetway.core.upstream.UpstreamSession;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Lazy start with single flight: the conditional COLD → INITIALIZING append picks the one starter. */
 class LazyStartSingleFlightTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
 

@@ -3,13 +3,14 @@ package dev.jetway.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jetway.core.domain.provider.LifecycleState;
+import dev.jetway.core.testing.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Health checks on a hand-moved clock: degrade after the threshold, recover, restart with backoff, notice crashes. */
 class ProviderHealthMonitorTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
     final EventSourcedLifecycle lifecycle = Lifecycles.alpha(store, launcher, clock);

@@ -14,6 +14,7 @@ import dev.jetway.core.gateway.ListKind;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.ledger.InMemorySchemaVersionStore;
 import dev.jetway.core.ledger.ListMethod;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
@@ -33,7 +34,7 @@ class SchemaLedgerInGatewayTest {
               math: {mode: remote, url: "https://math.example.com/mcp"}
             """, "test.yaml");
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final InMemorySchemaVersionStore schemas = new InMemorySchemaVersionStore();
     final InMemoryEventStore store = new InMemoryEventStore();
     final MathProvider provider = new MathProvider();

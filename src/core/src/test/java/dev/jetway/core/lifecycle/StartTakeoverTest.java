@@ -7,6 +7,7 @@ import dev.jetway.core.config.LifecycleSettings;
 import dev.jetway.core.domain.provider.LifecycleState;
 import dev.jetway.core.domain.provider.ProviderCommand;
 import dev.jetway.core.registry.ProviderRepository;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.UpstreamSession;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class StartTakeoverTest {
 
-    final TestClock clock = TestClock.at("2026-11-21T10:00:00Z");
+    final SettableClock clock = SettableClock.at("2026-11-21T10:00:00Z");
     final RecordingStore store = new RecordingStore();
     final ScriptedLauncher launcher = new ScriptedLauncher();
     /** Callers wait this long for a start: long enough for a scripted start on a busy machine. */

@@ -7,7 +7,7 @@ import dev.jetway.core.registry.PublishedEventSchemas;
 import dev.jetway.core.telemetry.EventSink;
 import dev.jetway.core.telemetry.RequestTelemetry;
 import dev.jetway.core.telemetry.TelemetryEvent;
-import java.time.Clock;
+import dev.jetway.core.testing.SettableClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class FrontDoorTelemetryTest {
         public void onBatch(List<TelemetryEvent> batch) { events.addAll(batch); }
         public void flush() { }
     };
-    final MutableClock clock = new MutableClock();
+    final SettableClock clock = SettableClock.at("2026-03-01T12:00:00Z");
     final List<RequestTelemetry> telemetry = new CopyOnWriteArrayList<>();
     final FrontDoorHarness door = new FrontDoorHarness(FrontDoorHarness.TWO_PROVIDERS, gateway -> {
         RequestTelemetry observer = new RequestTelemetry(sink, clock, "jetway", gateway::providerOf);
@@ -29,21 +29,13 @@ class FrontDoorTelemetryTest {
         return observer;
     });
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        volatile java.time.Instant now = java.time.Instant.parse("2026-11-21T10:00:00Z");
-        public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
-        public Clock withZone(java.time.ZoneId zone) { return this; }
-        public java.time.Instant instant() { return now; }
-    }
-
     @Test
     void aHeartbeatCountsTheLiveSessionsTheUptimeAndTheDroppedEvents() {
         telemetry.get(0).heartbeat(0);
         String first = door.initialize("2025-11-25");
         door.initialize("2025-11-25");
         door.send("DELETE", FrontDoor.SESSION_HEADER, first);
-        clock.now = clock.now.plusSeconds(90);
+        clock.advance(java.time.Duration.ofSeconds(90));
 
         telemetry.get(0).heartbeat(7);
 

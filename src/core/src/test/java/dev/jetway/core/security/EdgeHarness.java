@@ -11,16 +11,13 @@ import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
 import dev.jetway.core.mcp.HttpHeaders;
 import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.ProviderUnavailableException;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,29 +28,6 @@ import java.util.function.Function;
 /** The real front door and gateway behind the security edge, over providers that count their calls. */
 final class EdgeHarness implements AutoCloseable {
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Providers that answer every tools/call and count it; a provider named in failures fails to start. */
     static final class CountingProviders implements ProviderConnector {
@@ -101,7 +75,7 @@ final class EdgeHarness implements AutoCloseable {
     }
 
     final CountingProviders providers = new CountingProviders();
-    final MutableClock clock = new MutableClock();
+    final SettableClock clock = SettableClock.at("2026-03-01T12:00:00Z");
     final GatewayConfig config;
     final Gateway gateway;
     final SecuredEndpoint edge;

@@ -15,6 +15,7 @@ import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
 import dev.jetway.core.mcp.HttpHeaders;
 import dev.jetway.core.mcp.InMemorySessionStore;
+import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.ProviderConnector;
 import dev.jetway.core.upstream.UpstreamListener;
 import dev.jetway.core.upstream.UpstreamSession;
@@ -108,7 +109,7 @@ final class PolicyHarness implements AutoCloseable {
     }
 
     final ScriptedProviders providers = new ScriptedProviders();
-    final EdgeHarness.MutableClock clock = new EdgeHarness.MutableClock();
+    final SettableClock clock = SettableClock.at("2026-03-01T12:00:00Z");
     final InMemoryEventStore store = new InMemoryEventStore();
     final GatewayConfig config;
     final LifecycleRuntime runtime;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.mcp.FrontDoorResponse;
+import dev.jetway.core.testing.SettableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ class RateLimitTest {
 
     @Test
     void the_bucket_table_stays_bounded_by_dropping_idle_buckets() {
-        EdgeHarness.MutableClock clock = new EdgeHarness.MutableClock();
+        SettableClock clock = SettableClock.at("2026-03-01T12:00:00Z");
         RateLimiter limiter = new RateLimiter(new RateLimit(60, 1), clock, 100);
         for (int i = 0; i < 1000; i++) {
             limiter.acquire("caller-" + i);
