@@ -173,11 +173,9 @@ public final class JetwayLocal implements AutoCloseable {
                 + " (" + spec.mode().wireName() + ") " + jetway.gateway.describeState(name)
                 + (config.settings().warmOnStart() ? ", starting now" : ", starts on first use")
                 + ", stops after " + spec.idleTtlSeconds() + " s unused"));
-        if (config.settings().lifecycle().managementTools()) {
-            System.err.println("jetway: management tools registry_list, registry_status, registry_start, registry_stop,"
-                    + " registry_health, registry_warm, registry_tools, registry_invoke, registry_invoke_ex,"
-                    + " registry_invoke_stream, registry_discover, registry_sources, registry_add, registry_update,"
-                    + " registry_remove"
+        List<String> managementTools = jetway.gateway.builtInToolNames();
+        if (!managementTools.isEmpty()) {
+            System.err.println("jetway: management tools " + String.join(", ", managementTools)
                     + " (turn off with gateway.management_tools: false)");
         }
         jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));

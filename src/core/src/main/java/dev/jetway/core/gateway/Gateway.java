@@ -182,6 +182,14 @@ public final class Gateway implements AutoCloseable {
         this.builtIns = tools;
     }
 
+    /** The names of the tools served by the gateway itself (the management tools), for start-up logs. */
+    public List<String> builtInToolNames() {
+        BuiltInTools tools = builtIns;
+        List<String> names = new ArrayList<>();
+        if (tools != null) tools.definitions().forEach(tool -> names.add(tool.path("name").asText()));
+        return names;
+    }
+
     public GatewayConfig config() {
         return config;
     }
