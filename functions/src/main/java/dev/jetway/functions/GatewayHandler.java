@@ -9,10 +9,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
+import dev.jetway.core.security.IamPrincipal;
 import dev.jetway.core.security.SecuredEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -25,7 +26,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
-    private final Function<FrontDoorRequest, FrontDoorResponse> endpoint;
+    private final BiFunction<FrontDoorRequest, IamPrincipal, FrontDoorResponse> endpoint;
     private final LambdaTracing tracing;
     @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds registered hooks weakly; this keeps it alive
     private final SnapStartPriming priming;
@@ -38,7 +39,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** The front door without the security edge (tests of the protocol path). */
     GatewayHandler(FrontDoor frontDoor) {
-        this(frontDoor::handle, LambdaTracing.OFF, null);
+        this((request, verified) -> frontDoor.handle(request), LambdaTracing.OFF, null);
     }
 
     /** The front door behind the security edge, as the function serves it. */
@@ -48,10 +49,10 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** The front door without the security edge, traced. */
     GatewayHandler(FrontDoor frontDoor, LambdaTracing tracing) {
-        this(frontDoor::handle, tracing, null);
+        this((request, verified) -> frontDoor.handle(request), tracing, null);
     }
 
-    private GatewayHandler(Function<FrontDoorRequest, FrontDoorResponse> endpoint, LambdaTracing tracing,
+    private GatewayHandler(BiFunction<FrontDoorRequest, IamPrincipal, FrontDoorResponse> endpoint, LambdaTracing tracing,
                            SnapStartPriming priming) {
         this.endpoint = endpoint;
         this.tracing = tracing;
@@ -75,7 +76,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         APIGatewayV2HTTPResponse response;
         try {
-            response = HttpApiMapping.toResponse(endpoint.apply(request));
+            response = HttpApiMapping.toResponse(endpoint.apply(request, HttpApiMapping.iamPrincipal(event)));
         } catch (RuntimeException e) {
             LOG.error("the front door failed", e);
             response = HttpApiMapping.toResponse(plain(500, "internal error; see the function's logs"));

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
 import dev.jetway.core.mcp.HttpHeaders;
+import dev.jetway.core.security.IamPrincipal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,6 +47,19 @@ final class HttpApiMapping {
                 : event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
                 : event.getBody().getBytes(StandardCharsets.UTF_8);
         return new FrontDoorRequest(context.getHttp().getMethod(), path, new HttpHeaders(headers), body);
+    }
+
+    /**
+     * The AWS identity API Gateway's IAM authorizer verified, from {@code requestContext.authorizer.iam},
+     * or null when the route is not IAM-authorized. Only API Gateway writes the request context; a
+     * client's headers never reach it.
+     */
+    static IamPrincipal iamPrincipal(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null) return null;
+        APIGatewayV2HTTPEvent.RequestContext.IAM iam = context.getAuthorizer().getIam();
+        if (iam == null || iam.getUserArn() == null || !iam.getUserArn().startsWith("arn:")) return null;
+        return new IamPrincipal(iam.getUserArn(), iam.getAccountId());
     }
 
     /** The whole response; an event stream is run to its end and sent as one body. */

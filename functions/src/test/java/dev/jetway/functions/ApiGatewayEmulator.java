@@ -36,6 +36,9 @@ import java.util.concurrent.Executors;
  * read with the Lambda runtime's own serializer and handed to the handler in-process. The
  * handler's response goes back through the same serializer and becomes the HTTP response.
  * Like API Gateway with a buffered integration, nothing reaches the client before the handler returns.
+ * Optionally the route is IAM-authorized, as with API Gateway's IAM authorizer: a request must be
+ * SigV4-signed by one of the known identities (else 403, and the handler is not invoked), and the
+ * signer's identity goes into {@code requestContext.authorizer.iam}.
  */
 final class ApiGatewayEmulator implements AutoCloseable {
 
@@ -53,6 +56,7 @@ final class ApiGatewayEmulator implements AutoCloseable {
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final HttpServer server;
+    private final Map<String, SigV4.Identity> iamIdentities;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final PojoSerializer<APIGatewayV2HTTPEvent> events =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiGatewayEmulator.class.getClassLoader());
@@ -65,7 +69,19 @@ final class ApiGatewayEmulator implements AutoCloseable {
 
     ApiGatewayEmulator(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, int port)
             throws IOException {
+        this(handler, port, null);
+    }
+
+    /** An IAM-authorized route: only requests signed by one of {@code identities} (by access key id) reach the handler. */
+    static ApiGatewayEmulator iamAuthorized(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                            Map<String, SigV4.Identity> identities) throws IOException {
+        return new ApiGatewayEmulator(handler, 0, Map.copyOf(identities));
+    }
+
+    private ApiGatewayEmulator(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, int port,
+                               Map<String, SigV4.Identity> iamIdentities) throws IOException {
         this.handler = handler;
+        this.iamIdentities = iamIdentities;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", this::serve);
         server.setExecutor(threads);
@@ -85,7 +101,30 @@ final class ApiGatewayEmulator implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String requestId = UUID.randomUUID().toString();
-            String eventJson = Json.write(event(exchange, exchange.getRequestBody().readAllBytes(), requestId));
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            ObjectNode eventNode = event(exchange, body, requestId);
+            if (iamIdentities != null) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                eventNode.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+                String query = exchange.getRequestURI().getRawQuery();
+                java.net.URI uri = java.net.URI.create("http://" + headers.getOrDefault("host", "127.0.0.1")
+                        + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
+                java.util.Optional<String> refusal = SigV4.refusal(exchange.getRequestMethod(), uri, headers, body,
+                        iamIdentities, Instant.now());
+                if (refusal.isPresent()) {
+                    // What API Gateway answers before the function when IAM authorization fails.
+                    send(exchange, 403, Map.of("content-type", "application/json", "x-amzn-errortype", "ForbiddenException"),
+                            Json.write(Json.object().put("message", refusal.get())).getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                SigV4.Identity signer = iamIdentities.get(headers.get("authorization").replaceFirst(".*Credential=([^/]+)/.*", "$1"));
+                ((ObjectNode) eventNode.get("requestContext")).putObject("authorizer").putObject("iam")
+                        .put("accessKey", signer.accessKeyId()).put("accountId", signer.accountId())
+                        .put("callerId", signer.accessKeyId())
+                        .putNull("cognitoIdentity").putNull("principalOrgId")
+                        .put("userArn", signer.arn()).put("userId", signer.accessKeyId());
+            }
+            String eventJson = Json.write(eventNode);
             APIGatewayV2HTTPEvent event = events.fromJson(eventJson);
             APIGatewayV2HTTPResponse response;
             try {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
+import dev.jetway.core.security.IamPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -105,5 +106,32 @@ class HttpApiMappingTest {
         assertThat(Base64.getDecoder().decode(response.getBody())).isEqualTo(binary);
         assertThat(response.getCookies()).containsExactly("s=1");
         assertThat(response.getHeaders()).doesNotContainKey("Set-Cookie");
+    }
+
+    @Test
+    void theIdentityOfAnIamAuthorizedRouteComesFromTheRequestContext() {
+        APIGatewayV2HTTPEvent event = event("POST", "/mcp", "$default", Map.of());
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                        .withUserArn("arn:aws:sts::123456789012:assumed-role/agents/bot").withAccountId("123456789012")
+                        .build()).build());
+
+        IamPrincipal principal = HttpApiMapping.iamPrincipal(event);
+
+        assertThat(principal).isEqualTo(new IamPrincipal("arn:aws:sts::123456789012:assumed-role/agents/bot", "123456789012"));
+    }
+
+    @Test
+    void headersNeverStandInForAnIamIdentity() {
+        APIGatewayV2HTTPEvent event = event("POST", "/mcp", "$default", Map.of(
+                "x-amzn-iam-user-arn", "arn:aws:iam::123456789012:user/ops",
+                "authorization", "AWS4-HMAC-SHA256 Credential=AKIA/20260101/eu-west-1/execute-api/aws4_request"));
+        APIGatewayV2HTTPEvent jwtRoute = event("POST", "/mcp", "$default", Map.of());
+        jwtRoute.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", "x")).build())
+                .build());
+
+        assertThat(HttpApiMapping.iamPrincipal(event)).isNull();
+        assertThat(HttpApiMapping.iamPrincipal(jwtRoute)).isNull();
     }
 }

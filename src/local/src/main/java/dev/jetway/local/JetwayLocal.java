@@ -153,6 +153,11 @@ public final class JetwayLocal implements AutoCloseable {
             options = LocalOptions.parse(args, System.getenv());
             config = ConfigLoader.load(options.config());
             BindPolicy.requireSafe(options.host(), config.security());
+            if (config.security().iam() != null) {
+                throw new ConfigException(options.config().toString(), "security.iam", "IAM identities are verified by "
+                        + "API Gateway's IAM authorizer, which a local gateway does not have, so it could authenticate "
+                        + "nobody. Locally, use security.api_keys or security.oauth, or no authentication on 127.0.0.1");
+            }
             Redaction.installProcessWide(Redactor.forConfig(config));
         } catch (IllegalArgumentException e) {
             System.err.println("jetway: " + e.getMessage());

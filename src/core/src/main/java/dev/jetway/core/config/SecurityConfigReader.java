@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.security.AccessPolicy;
+import dev.jetway.core.security.IamSettings;
 import dev.jetway.core.security.ApiKeyEntry;
 import dev.jetway.core.security.PinMode;
 import dev.jetway.core.security.JsonLimits;
@@ -28,7 +29,9 @@ import java.util.Set;
 final class SecurityConfigReader {
 
     private static final Set<String> KEYS = Set.of("oauth", "api_keys", "allow_unauthenticated_non_loopback",
-            "rate_limits", "json", "providers", "policy");
+            "rate_limits", "json", "providers", "policy", "iam");
+    private static final Set<String> IAM_KEYS = Set.of("principals");
+    private static final Set<String> IAM_PRINCIPAL_KEYS = Set.of("arn", "roles");
     private static final Set<String> OAUTH_KEYS = Set.of("resource", "issuer", "jwks_uri", "authorization_servers",
             "algorithms", "required_scopes", "clock_skew_s", "roles_claim", "jwks_cache_s", "jwks_min_refetch_s");
     private static final Set<String> API_KEY_KEYS = Set.of("name", "sha256", "roles", "revoked");
@@ -78,9 +81,10 @@ final class SecurityConfigReader {
         Set<String> privateNetwork = privateNetworkProviders(security.get("providers"), providerNames);
         Map<String, PinMode> pins = pins(security.get("providers"));
         AccessPolicy policy = security.has("policy") ? policy(object(security.get("policy"), "security.policy")) : null;
+        IamSettings iam = security.has("iam") ? iam(object(security.get("iam"), "security.iam")) : null;
         try {
             return new SecuritySettings(oauth, keys, bool(security, "security.allow_unauthenticated_non_loopback"),
-                    perCaller, perProvider, json, privateNetwork, policy, pins);
+                    perCaller, perProvider, json, privateNetwork, policy, pins, iam);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "security", e.getMessage(), e);
         }
@@ -123,6 +127,27 @@ final class SecurityConfigReader {
             }
         }
         return out;
+    }
+
+    private IamSettings iam(ObjectNode node) {
+        known(node, "security.iam", IAM_KEYS);
+        List<IamSettings.Principal> principals = new ArrayList<>();
+        JsonNode list = node.get("principals");
+        if (list != null && !list.isNull() && !(list instanceof ArrayNode)) {
+            throw expected("security.iam.principals", "a list of {arn, roles}", list);
+        }
+        for (int i = 0; list != null && i < list.size(); i++) {
+            String path = "security.iam.principals[" + i + "]";
+            ObjectNode principal = object(list.get(i), path);
+            known(principal, path, IAM_PRINCIPAL_KEYS);
+            try {
+                principals.add(new IamSettings.Principal(required(principal, path, "arn", "an IAM ARN or ARN pattern"),
+                        new LinkedHashSet<>(strings(principal, path + ".roles"))));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source, path + ".arn", e.getMessage(), e);
+            }
+        }
+        return new IamSettings(principals);
     }
 
     private RateLimit rate(JsonNode node, String path) {

@@ -18,12 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The security edge in front of the front door, the same for every runtime (local HTTP server,
  * Lambda), in this order: the RFC 9728 metadata document; authentication (401 / 403 with a
- * {@code Bearer} challenge); the caller's rate limit (429); JSON nesting depth and batch size
+ * {@code Bearer} challenge; or, with {@code security.iam}, the AWS identity API Gateway verified); the caller's rate limit (429); JSON nesting depth and batch size
  * (400); the rate limit of each provider the request will reach (429). Only then does the request
  * reach the front door, without the client's credentials, so they can never be forwarded to a
  * provider. Error bodies coming back are redacted.
@@ -33,10 +34,17 @@ public final class SecuredEndpoint {
     /** JSON-RPC error code of a request refused by a rate limit (implementation-defined range). */
     public static final int RATE_LIMITED = -32029;
 
-    /** The parts of the edge; any may be null (not configured) except {@code json} and {@code redactor}. */
+    /**
+     * The parts of the edge; any may be null (not configured) except {@code json} and {@code redactor}.
+     * With {@code iam}, callers are the identities API Gateway verified and {@code authenticator} is null.
+     */
     public record Parts(Authenticator authenticator, ProtectedResourceMetadata metadata, RateLimiter perCaller,
                         RateLimiter perProvider, Function<JsonNode, Optional<String>> providerOf, JsonLimits json,
-                        long maxBodyBytes, Redactor redactor) {}
+                        long maxBodyBytes, Redactor redactor, IamSettings iam) {}
+
+    /** Headers that carry a client credential: a bearer token or SigV4 signature, cookies, an STS session token. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie",
+            "x-amz-security-token");
 
     private final CallerAwareEndpoint inner;
     private final Parts parts;
@@ -49,7 +57,7 @@ public final class SecuredEndpoint {
     /** Authentication only (no limits beyond the default JSON shape, no redaction patterns beyond the built-in). */
     public SecuredEndpoint(CallerAwareEndpoint inner, Authenticator authenticator, ProtectedResourceMetadata metadata) {
         this(inner, new Parts(authenticator, metadata, null, null, m -> Optional.empty(), JsonLimits.DEFAULTS,
-                Long.MAX_VALUE, new Redactor(List.of())));
+                Long.MAX_VALUE, new Redactor(List.of()), null));
     }
 
     /** The edge a configuration asks for. */
@@ -59,22 +67,32 @@ public final class SecuredEndpoint {
         ApiKeyAuthenticator keys = security.apiKeys().isEmpty() ? null : new ApiKeyAuthenticator(security.apiKeys());
         ProviderOfRequest providers = new ProviderOfRequest(config);
         return new SecuredEndpoint(inner, new Parts(
-                security.authenticates() ? new EdgeAuthenticator(jwt, keys) : null,
+                jwt != null || keys != null ? new EdgeAuthenticator(jwt, keys) : null,
                 security.oauth() == null ? null : new ProtectedResourceMetadata(security.oauth()),
                 security.perCaller() == null ? null : new RateLimiter(security.perCaller(), clock),
                 security.perProvider() == null ? null : new RateLimiter(security.perProvider(), clock),
-                providers::of, security.json(), config.settings().maxBodyBytes(), Redactor.forConfig(config)));
+                providers::of, security.json(), config.settings().maxBodyBytes(), Redactor.forConfig(config),
+                security.iam()));
     }
 
+    /** A request that came with no identity verified in front of the gateway (every local request). */
     public FrontDoorResponse handle(FrontDoorRequest request) {
-        return redacted(screen(request));
+        return handle(request, null);
     }
 
-    private FrontDoorResponse screen(FrontDoorRequest request) {
+    /**
+     * @param verified the AWS identity API Gateway's IAM authorizer verified, or null; it counts only
+     *     when {@code security.iam} is configured, and nothing in the request itself can stand in for it
+     */
+    public FrontDoorResponse handle(FrontDoorRequest request, IamPrincipal verified) {
+        return redacted(screen(request, verified));
+    }
+
+    private FrontDoorResponse screen(FrontDoorRequest request, IamPrincipal verified) {
         if (parts.metadata() != null && parts.metadata().isServedAt(request.path())) return metadataDocument(request);
         Caller caller;
         try {
-            caller = authenticate(request.headers());
+            caller = parts.iam() != null ? iamCaller(verified) : authenticate(request.headers());
         } catch (AuthenticationException e) {
             return unauthorized(e);
         } catch (InsufficientScopeException e) {
@@ -119,6 +137,15 @@ public final class SecuredEndpoint {
         return Optional.empty();
     }
 
+    private Caller iamCaller(IamPrincipal verified) {
+        if (verified == null) {
+            throw new AuthenticationException(null, "this gateway accepts only AWS SigV4-signed requests through its "
+                    + "IAM-authorized API Gateway route (service execute-api), and this request arrived without an "
+                    + "IAM identity");
+        }
+        return parts.iam().caller(verified);
+    }
+
     private Caller authenticate(HttpHeaders headers) {
         if (parts.authenticator() == null) return Caller.ANONYMOUS;
         List<String> values = headers.values().getOrDefault("authorization", List.of());
@@ -146,6 +173,9 @@ public final class SecuredEndpoint {
 
     private FrontDoorResponse unauthorized(AuthenticationException e) {
         String error = e.bearerError();
+        if (parts.iam() != null) {
+            return json(401, Map.of(), JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "unauthorized: " + e.getMessage()));
+        }
         String challenge = parts.metadata() != null
                 ? BearerChallenge.unauthorized(parts.metadata().url(), error, e.getMessage())
                 : error == null ? "Bearer" : "Bearer error=" + BearerChallenge.quoted(error);
@@ -170,8 +200,7 @@ public final class SecuredEndpoint {
     /** The client's credentials stop here: nothing behind the edge can pass them upstream. */
     private static FrontDoorRequest withoutCredentials(FrontDoorRequest request) {
         Map<String, List<String>> kept = new LinkedHashMap<>(request.headers().values());
-        kept.keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).equals("authorization")
-                || name.toLowerCase(Locale.ROOT).equals("cookie"));
+        kept.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
         if (kept.size() == request.headers().values().size()) return request;
         return new FrontDoorRequest(request.method(), request.path(), new HttpHeaders(kept), request.body());
     }

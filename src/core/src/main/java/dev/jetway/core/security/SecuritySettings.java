@@ -17,6 +17,9 @@ import java.util.Set;
  *     addresses ({@code security.providers.<name>.allow_private_network: true})
  * @param policy per-tool authorization, or null: every caller may use everything
  * @param pins how each provider's tool definitions are pinned; a provider not named has {@link PinMode#WARN}
+ * @param iam callers are AWS identities verified by API Gateway's IAM authorizer, or null; excludes
+ *     {@code oauth} and {@code apiKeys}, because on an IAM-authorized route the Authorization header
+ *     carries the SigV4 signature
  */
 public record SecuritySettings(
         OAuthSettings oauth,
@@ -27,7 +30,8 @@ public record SecuritySettings(
         JsonLimits json,
         Set<String> privateNetworkProviders,
         AccessPolicy policy,
-        java.util.Map<String, PinMode> pins) {
+        java.util.Map<String, PinMode> pins,
+        IamSettings iam) {
 
     public SecuritySettings {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
@@ -37,18 +41,23 @@ public record SecuritySettings(
         if (apiKeys.stream().map(ApiKeyEntry::name).distinct().count() != apiKeys.size()) {
             throw new IllegalArgumentException("api key names must be unique");
         }
+        if (iam != null && (oauth != null || !apiKeys.isEmpty())) {
+            throw new IllegalArgumentException("iam cannot be combined with oauth or api_keys: behind an IAM-authorized "
+                    + "route every request is SigV4-signed and its Authorization header carries the signature, not a "
+                    + "bearer token; keep one way of authenticating");
+        }
     }
 
     /** No authentication, no rate limits, default JSON limits, no provider on the private network. */
     public static SecuritySettings defaults() {
-        return new SecuritySettings(null, List.of(), false, null, null, JsonLimits.DEFAULTS, Set.of(), null, null);
+        return new SecuritySettings(null, List.of(), false, null, null, JsonLimits.DEFAULTS, Set.of(), null, null, null);
     }
 
     /** Without per-tool authorization and pins (the settings before they existed). */
     public SecuritySettings(OAuthSettings oauth, List<ApiKeyEntry> apiKeys, boolean allowUnauthenticatedNonLoopback,
                             RateLimit perCaller, RateLimit perProvider, JsonLimits json, Set<String> privateNetworkProviders) {
         this(oauth, apiKeys, allowUnauthenticatedNonLoopback, perCaller, perProvider, json, privateNetworkProviders,
-                null, null);
+                null, null, null);
     }
 
     /** How the provider's tool definitions are pinned. */
@@ -58,6 +67,6 @@ public record SecuritySettings(
 
     /** Whether callers must present a credential. */
     public boolean authenticates() {
-        return oauth != null || !apiKeys.isEmpty();
+        return oauth != null || !apiKeys.isEmpty() || iam != null;
     }
 }

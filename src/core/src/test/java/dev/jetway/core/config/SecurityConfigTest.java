@@ -3,6 +3,7 @@ package dev.jetway.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jetway.core.security.IamPrincipal;
 import dev.jetway.core.security.JsonLimits;
 import dev.jetway.core.security.RateLimit;
 import dev.jetway.core.security.SecuritySettings;
@@ -121,5 +122,48 @@ class SecurityConfigTest {
         assertThatThrownBy(() -> ConfigLoader.parse(PROVIDERS + "securty: {}\n", "jetway.yaml"))
                 .hasMessageContaining("securty: unknown key");
         assertThat(List.of(parse("security: {}\n").providers().keySet().toArray())).containsExactly("internal");
+    }
+
+    @Test
+    void iam_principals_map_arn_patterns_to_roles() {
+        SecuritySettings security = parse("""
+                security:
+                  iam:
+                    principals:
+                      - {arn: "arn:aws:sts::123456789012:assumed-role/agents/*", roles: [agents]}
+                      - {arn: "arn:aws:iam::123456789012:user/ops", roles: [admin, agents]}
+                """).security();
+
+        assertThat(security.authenticates()).isTrue();
+        assertThat(security.iam().principals()).extracting(p -> p.arn())
+                .containsExactly("arn:aws:sts::123456789012:assumed-role/agents/*", "arn:aws:iam::123456789012:user/ops");
+        assertThat(security.iam().caller(new IamPrincipal("arn:aws:iam::123456789012:user/ops", "123456789012")).roles())
+                .containsExactlyInAnyOrder("admin", "agents");
+    }
+
+    @Test
+    void iam_together_with_bearer_authentication_is_refused_with_the_reason() {
+        assertThatThrownBy(() -> parse("""
+                security:
+                  api_keys:
+                    - {name: ci, sha256: "%s"}
+                  iam: {principals: []}
+                """.formatted("a".repeat(64))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("iam cannot be combined with oauth or api_keys")
+                .hasMessageContaining("SigV4");
+    }
+
+    @Test
+    void an_iam_principal_that_is_not_an_arn_names_its_place_and_an_example() {
+        assertThatThrownBy(() -> parse("""
+                security:
+                  iam:
+                    principals:
+                      - {arn: "ops", roles: [admin]}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("security.iam.principals[0].arn")
+                .hasMessageContaining("arn:aws:iam::123456789012:role/platform-admin");
     }
 }
