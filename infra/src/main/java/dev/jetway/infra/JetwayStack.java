@@ -29,6 +29,7 @@ import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
@@ -44,6 +45,7 @@ import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
@@ -189,7 +191,7 @@ public final class JetwayStack extends Stack {
         events.bus.grantPutEventsTo(fanOut.role);
         deadLetters.grantSendMessages(fanOut.role);
 
-        api = mcpApi(gateway, aws.jwt(), config.security().oauth() != null);
+        api = mcpApi(gateway, aws.jwt(), config.security().iam() != null, config.security().oauth() != null);
         schedules(idleGc, health, config);
         if (taskState != null) ecsTaskStateRule(taskState);
         fanOut.alias.addEventSource(DynamoEventSource.Builder.create(table)
@@ -228,7 +230,7 @@ public final class JetwayStack extends Stack {
         return f;
     }
 
-    private HttpApi mcpApi(JetwayFunction gateway, AwsSettings.Jwt jwt, boolean servesOAuthMetadata) {
+    private HttpApi mcpApi(JetwayFunction gateway, AwsSettings.Jwt jwt, boolean iamCallers, boolean servesOAuthMetadata) {
         HttpApi http = HttpApi.Builder.create(this, "Api")
                 .apiName(getStackName() + "-mcp")
                 .description("Jetway MCP endpoint")
@@ -241,7 +243,13 @@ public final class JetwayStack extends Stack {
         if (jwt != null) {
             route.authorizer(HttpJwtAuthorizer.Builder.create("Jwt", jwt.issuer()).jwtAudience(jwt.audience()).build());
         }
+        if (iamCallers) {
+            // API Gateway checks each request's SigV4 signature and the signer's execute-api:Invoke
+            // permission, and passes the signer to the function in requestContext.authorizer.iam.
+            route.authorizer(new HttpIamAuthorizer());
+        }
         http.addRoutes(route.build());
+        if (iamCallers) invokePolicy(http);
         if (servesOAuthMetadata) {
             // RFC 9728: clients fetch the protected-resource metadata before they have a token.
             HttpLambdaIntegration metadata = new HttpLambdaIntegration("Metadata", gateway.alias,
@@ -252,6 +260,19 @@ public final class JetwayStack extends Stack {
             }
         }
         return http;
+    }
+
+    /** A managed policy to attach to the roles and users that may call the gateway (security.iam). */
+    private void invokePolicy(HttpApi http) {
+        ManagedPolicy invoke = ManagedPolicy.Builder.create(this, "InvokePolicy")
+                .description("Call the Jetway MCP endpoint with SigV4-signed requests")
+                .statements(List.of(PolicyStatement.Builder.create()
+                        .actions(List.of("execute-api:Invoke"))
+                        .resources(List.of(http.arnForExecuteApi("*", "/mcp", "*")))
+                        .build()))
+                .build();
+        CfnOutput.Builder.create(this, "InvokePolicyArn").value(invoke.getManagedPolicyArn())
+                .description("Attach to the IAM roles/users that may call the MCP endpoint (security.iam)").build();
     }
 
     private void schedules(JetwayFunction idleGc, JetwayFunction health, GatewayConfig config) {

@@ -107,6 +107,26 @@ class ServerlessStackTest {
     }
 
     @Test
+    void withIamCallersTheRouteIsIamAuthorizedAndAnInvokePolicyIsOffered() {
+        Template iam = Synth.of("""
+                providers:
+                  a: {mode: remote, url: 'https://a.example.com/mcp'}
+                security:
+                  iam:
+                    principals:
+                      - {arn: "arn:aws:iam::123456789012:role/agents", roles: [agents]}
+                """).template();
+
+        iam.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "ANY /mcp", "AuthorizationType", "AWS_IAM"));
+        iam.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);
+        iam.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement", List.of(
+                Map.of("Action", "execute-api:Invoke", "Effect", "Allow",
+                        "Resource", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                                Match.arrayWith(List.of(":execute-api:", "/*/*/mcp")))))))))));
+        iam.hasOutput("InvokePolicyArn", Match.anyValue());
+    }
+
+    @Test
     void withoutAJwtSectionTheRouteIsOpenAndNoAuthorizerExists() {
         Template open = Synth.of(Configs.CONTAINERS_ENDPOINTS).template();
         open.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 0);

@@ -77,7 +77,12 @@ public final class ConfigLoader {
         // that the security keys live in one place; it may name providers, so it is read last.
         JsonNode security = root instanceof ObjectNode document ? document.remove("security") : null;
         GatewayConfig config = new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
-        return config.withSecurity(SecurityConfigReader.read(security, source, config.providers().keySet()));
+        GatewayConfig secured = config.withSecurity(SecurityConfigReader.read(security, source, config.providers().keySet()));
+        if (secured.security().iam() != null && secured.aws().jwt() != null) {
+            throw new ConfigException(source, "security.iam", "cannot be combined with aws.jwt: the /mcp route has one "
+                    + "authorizer, either API Gateway's JWT authorizer or its IAM authorizer (SigV4); remove one of them");
+        }
+        return secured;
     }
 
     /**

@@ -166,4 +166,17 @@ class SecurityConfigTest {
                 .hasMessageContaining("security.iam.principals[0].arn")
                 .hasMessageContaining("arn:aws:iam::123456789012:role/platform-admin");
     }
+
+    @Test
+    void iam_callers_and_api_gateways_jwt_authorizer_exclude_each_other() {
+        assertThatThrownBy(() -> parse("""
+                security:
+                  iam: {principals: []}
+                aws:
+                  jwt: {issuer: "https://auth.example.com/", audience: jetway}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("security.iam")
+                .hasMessageContaining("cannot be combined with aws.jwt");
+    }
 }
