@@ -77,7 +77,21 @@ public final class ConfigLoader {
         // that the security keys live in one place; it may name providers, so it is read last.
         JsonNode security = root instanceof ObjectNode document ? document.remove("security") : null;
         GatewayConfig config = new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
-        return config.withSecurity(SecurityConfigReader.read(security, source, config.providers().keySet()));
+        dev.jetway.core.security.SecuritySettings settings = SecurityConfigReader.read(security, source, config.providers().keySet());
+        refusePinnedGroups(config, settings, source);
+        return config.withSecurity(settings);
+    }
+
+    /** A group has no tool definitions of its own to pin: its tools are held while a member holds them. */
+    private static void refusePinnedGroups(GatewayConfig config, dev.jetway.core.security.SecuritySettings settings,
+                                           String source) {
+        config.providers().forEach((name, spec) -> {
+            if (spec.group() != null && settings.pins().containsKey(name)) {
+                throw new ConfigException(source, "security.providers." + name + ".pin", "'" + name + "' is a group,"
+                        + " which is not pinned itself (its tools are held while a member holds them); set pin on its"
+                        + " members " + spec.group().memberNames() + " instead");
+            }
+        });
     }
 
     /**

@@ -686,13 +686,33 @@ public final class Gateway implements AutoCloseable {
      * @throws IllegalArgumentException when that version or a newer one is approved already
      */
     public ToolsApproval approveTools(String provider, int number, String approvedBy) {
-        if (!providers().containsKey(provider)) {
-            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
-        }
+        requireApprovable(provider);
         SchemaVersion version = ledger.version(provider, ListMethod.TOOLS, number);
         var event = pins.approve(provider, version, approvedBy);
         announce(ListKind.TOOLS);
         return new ToolsApproval(event.versionNumber(), event.versionId(), event.previousVersionNumber());
+    }
+
+    /**
+     * Checks that {@code provider} has tool definitions of its own to approve: a configured provider
+     * that is not a group (a group's tools are pinned, held and approved on its members).
+     *
+     * @throws IllegalArgumentException naming what to approve instead
+     */
+    public void requireApprovable(String provider) {
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        if (spec.group() == null) return;
+        Map<String, Set<String>> held = new java.util.LinkedHashMap<>();
+        for (String member : spec.group().memberNames()) {
+            Set<String> tools = heldTools(member);
+            if (!tools.isEmpty()) held.put(member, tools);
+        }
+        throw new IllegalArgumentException("provider '" + provider + "' is a group: its tools are pinned on its members "
+                + spec.group().memberNames() + "; approve the member whose tools changed (registry_approve {provider:"
+                + " <member>})" + (held.isEmpty() ? "; no member holds a tool now" : "; held now: " + held));
     }
 
     /** What an approval recorded: the approved version and the one approved before (null if none). */
