@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.jetway.core.domain.provider.GroupSpec;
 import dev.jetway.core.domain.provider.ProviderMode;
 import dev.jetway.core.domain.provider.ProviderSpec;
+import dev.jetway.core.security.SecuritySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,12 +78,24 @@ public final class ConfigLoader {
         // that the security keys live in one place; it may name providers, so it is read last.
         JsonNode security = root instanceof ObjectNode document ? document.remove("security") : null;
         GatewayConfig config = new ConfigLoader(source).read(root == null ? MissingNode.getInstance() : root);
-        GatewayConfig secured = config.withSecurity(SecurityConfigReader.read(security, source, config.providers().keySet()));
-        if (secured.security().iam() != null && secured.aws().jwt() != null) {
+        SecuritySettings settings = SecurityConfigReader.read(security, source, config.providers().keySet());
+        refusePinnedGroups(config, settings, source);
+        if (settings.iam() != null && config.aws().jwt() != null) {
             throw new ConfigException(source, "security.iam", "cannot be combined with aws.jwt: the /mcp route has one "
                     + "authorizer, either API Gateway's JWT authorizer or its IAM authorizer (SigV4); remove one of them");
         }
-        return secured;
+        return config.withSecurity(settings);
+    }
+
+    /** A group has no tool definitions of its own to pin: its tools are held while a member holds them. */
+    private static void refusePinnedGroups(GatewayConfig config, SecuritySettings settings, String source) {
+        config.providers().forEach((name, spec) -> {
+            if (spec.group() != null && settings.pins().containsKey(name)) {
+                throw new ConfigException(source, "security.providers." + name + ".pin", "'" + name + "' is a group,"
+                        + " which is not pinned itself (its tools are held while a member holds them); set pin on its"
+                        + " members " + spec.group().memberNames() + " instead");
+            }
+        });
     }
 
     /**

@@ -84,31 +84,57 @@ final class Catalog {
     /** One page of the aggregate: the items and where the next page starts (null after the last). */
     record Page(ArrayNode items, ListCursor next) {}
 
-    /**
-     * Up to {@code size} items of the aggregate from {@code start} on (from the first provider when
-     * null), in provider order, colliding names left out as in {@link #aggregate}. A position past
-     * the end of a provider's list (the list shrank since the cursor was issued) moves on to the
-     * next provider.
-     */
+    /** Which items a page may show: decided per item while the page is built, before it is counted. */
+    @FunctionalInterface
+    interface Visibility {
+        Visibility ALL = (provider, upstream, exposed) -> true;
+
+        /**
+         * @param upstream the provider's own name (or URI) for the item
+         * @param exposed the client-visible name (or URI)
+         */
+        boolean shows(String provider, String upstream, String exposed);
+    }
+
+    /** As {@link #page(ListKind, ListCursor, int, Visibility)} with every item visible. */
     Page page(ListKind kind, ListCursor start, int size) {
+        return page(kind, start, size, Visibility.ALL);
+    }
+
+    /**
+     * Up to {@code size} visible items of the aggregate from {@code start} on (from the first provider
+     * when null), in provider order, colliding names left out as in {@link #aggregate}. Items that are
+     * not visible are skipped before they are counted, so every page but the last is full; the next
+     * cursor points at the next visible item and is null when none follows, so a page never ends
+     * with a cursor to nothing. A position past the end of a provider's list (the list shrank since
+     * the cursor was issued) moves on to the next provider.
+     */
+    Page page(ListKind kind, ListCursor start, int size, Visibility visible) {
         Map<String, List<String>> owners = owners(kind);
         ArrayNode out = Json.MAPPER.createArrayNode();
         int first = start == null ? 0 : providerOrder.indexOf(start.provider());
         for (int p = Math.max(first, 0); p < providerOrder.size(); p++) {
             String provider = providerOrder.get(p);
-            ArrayNode items = lists.get(provider).get(kind);
+            ArrayNode items = listOf(provider, kind);
             if (items == null) continue;
             for (int i = p == first && start != null ? start.offset() : 0; i < items.size(); i++) {
-                if (out.size() == size) return new Page(out, new ListCursor(kind, provider, i));
                 if (!(items.get(i) instanceof ObjectNode object) || !object.path(kind.itemKey()).isTextual()) continue;
-                String exposed = names.expose(provider, object.get(kind.itemKey()).asText(), kind.namesAreUris());
-                if (owners.get(exposed).size() > 1) continue;
+                String upstream = object.get(kind.itemKey()).asText();
+                String exposed = names.expose(provider, upstream, kind.namesAreUris());
+                if (owners.get(exposed).size() > 1 || !visible.shows(provider, upstream, exposed)) continue;
+                // A visible item beyond a full page: the next page starts here.
+                if (out.size() == size) return new Page(out, new ListCursor(kind, provider, i));
                 ObjectNode copy = object.deepCopy();
                 copy.put(kind.itemKey(), exposed);
                 out.add(copy);
             }
         }
         return new Page(out, null);
+    }
+
+    /** The provider's last known list of this kind without a copy, or null; callers must not change it. */
+    ArrayNode view(String provider, ListKind kind) {
+        return listOf(provider, kind);
     }
 
     List<String> providers() {

@@ -244,7 +244,10 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * As {@link #list(ListKind, String)}, showing only what {@code caller} may use (null: the gateway
-     * itself, which sees everything) and leaving out tools held back by pinning.
+     * itself, which sees everything) and leaving out tools held back by pinning. Items are filtered
+     * before they are counted: every page but the last holds {@code page_size} items the caller may
+     * see, and {@code nextCursor} is there only when another such item follows. The management tools
+     * close the last page for callers permitted management.
      */
     public ObjectNode list(ListKind kind, String cursor, Caller caller) {
         ListCursor start = cursor == null ? null : ListCursor.decode(cursor, kind, catalog.providers());
@@ -258,12 +261,10 @@ public final class Gateway implements AutoCloseable {
         }
         catalog.collisions(kind).forEach((name, providers) ->
                 LOG.warning(() -> new NameCollisionException(kind.resultField(), name, providers).getMessage()));
-        Catalog.Page page = catalog.page(kind, start, config.settings().pageSize());
+        Map<String, Set<String>> held = kind == ListKind.TOOLS ? heldToolsByProvider() : Map.of();
+        Catalog.Page page = catalog.page(kind, start, config.settings().pageSize(), (provider, upstream, exposed) ->
+                !held.getOrDefault(provider, Set.of()).contains(upstream) && permits(caller, exposed));
         ObjectNode result = Json.object();
-        // Filtering a page can leave it short (even empty) with a nextCursor; clients follow the cursor.
-        Set<String> held = kind == ListKind.TOOLS ? heldTools() : Set.of();
-        page.items().removeIf(item -> held.contains(item.path(kind.itemKey()).asText())
-                || !permits(caller, item.path(kind.itemKey()).asText()));
         result.set(kind.resultField(), page.items());
         BuiltInTools tools = builtIns;
         // The gateway's own tools close the last page.
@@ -344,9 +345,8 @@ public final class Gateway implements AutoCloseable {
         if (!providers().containsKey(provider)) {
             throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
         }
-        if (pins.held(provider, catalog.get(provider, ListKind.TOOLS)).contains(tool)) {
-            throw new InvalidParamsException(heldMessage(provider, tool));
-        }
+        java.util.Optional<String> holder = holderOf(provider, tool);
+        if (holder.isPresent()) throw new InvalidParamsException(heldMessage(holder.get(), tool));
         ObjectNode upstreamParams = params == null ? Json.object() : params.deepCopy();
         upstreamParams.put("name", tool);
         return groups.isGroup(provider)
@@ -666,9 +666,16 @@ public final class Gateway implements AutoCloseable {
         return pins.approvedVersion(provider);
     }
 
-    /** Upstream names of the provider's tools that pinning holds back now. */
+    /**
+     * Upstream names of the provider's tools that pinning holds back now; for a group, the tools that
+     * any of its members holds back (see {@link #holderOf}).
+     */
     public Set<String> heldTools(String provider) {
-        return pins.held(provider, catalog.get(provider, ListKind.TOOLS));
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null || spec.group() == null) return pins.held(provider, catalog.view(provider, ListKind.TOOLS));
+        Set<String> held = new java.util.LinkedHashSet<>();
+        for (String member : spec.group().memberNames()) held.addAll(pins.held(member, catalog.view(member, ListKind.TOOLS)));
+        return held;
     }
 
     /**
@@ -679,13 +686,33 @@ public final class Gateway implements AutoCloseable {
      * @throws IllegalArgumentException when that version or a newer one is approved already
      */
     public ToolsApproval approveTools(String provider, int number, String approvedBy) {
-        if (!providers().containsKey(provider)) {
-            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
-        }
+        requireApprovable(provider);
         SchemaVersion version = ledger.version(provider, ListMethod.TOOLS, number);
         var event = pins.approve(provider, version, approvedBy);
         announce(ListKind.TOOLS);
         return new ToolsApproval(event.versionNumber(), event.versionId(), event.previousVersionNumber());
+    }
+
+    /**
+     * Checks that {@code provider} has tool definitions of its own to approve: a configured provider
+     * that is not a group (a group's tools are pinned, held and approved on its members).
+     *
+     * @throws IllegalArgumentException naming what to approve instead
+     */
+    public void requireApprovable(String provider) {
+        ProviderSpec spec = providers().get(provider);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown provider '" + provider + "'; configured: " + providers().keySet());
+        }
+        if (spec.group() == null) return;
+        Map<String, Set<String>> held = new java.util.LinkedHashMap<>();
+        for (String member : spec.group().memberNames()) {
+            Set<String> tools = heldTools(member);
+            if (!tools.isEmpty()) held.put(member, tools);
+        }
+        throw new IllegalArgumentException("provider '" + provider + "' is a group: its tools are pinned on its members "
+                + spec.group().memberNames() + "; approve the member whose tools changed (registry_approve {provider:"
+                + " <member>})" + (held.isEmpty() ? "; no member holds a tool now" : "; held now: " + held));
     }
 
     /** What an approval recorded: the approved version and the one approved before (null if none). */
@@ -699,22 +726,55 @@ public final class Gateway implements AutoCloseable {
         return policy == null || caller == null || policy.permitsManagement(caller);
     }
 
-    /** Client-visible names of every tool that pinning holds back now. */
-    private Set<String> heldTools() {
-        Set<String> held = new java.util.HashSet<>();
-        for (String provider : providers().keySet()) {
-            if (pins.mode(provider) != dev.jetway.core.security.PinMode.PIN) continue;
-            for (String tool : pins.held(provider, catalog.get(provider, ListKind.TOOLS))) held.add(names.expose(provider, tool, false));
+    /**
+     * Upstream names of the tools that pinning holds back now, by provider (groups included, as
+     * {@link #holderOf} says); only providers that hold something. Nothing is computed for
+     * providers that are not pinned, so without pinning this costs a look at each provider's mode.
+     */
+    private Map<String, Set<String>> heldToolsByProvider() {
+        Map<String, Set<String>> held = null;
+        for (Map.Entry<String, ProviderSpec> provider : providers().entrySet()) {
+            if (provider.getValue().group() != null || pins.mode(provider.getKey()) != dev.jetway.core.security.PinMode.PIN) continue;
+            Set<String> tools = pins.held(provider.getKey(), catalog.view(provider.getKey(), ListKind.TOOLS));
+            if (tools.isEmpty()) continue;
+            if (held == null) held = new java.util.HashMap<>();
+            held.put(provider.getKey(), tools);
+        }
+        if (held == null) return Map.of();
+        for (Map.Entry<String, ProviderSpec> group : providers().entrySet()) {
+            if (group.getValue().group() == null) continue;
+            for (String member : group.getValue().group().memberNames()) {
+                Set<String> tools = held.get(member);
+                if (tools != null) held.computeIfAbsent(group.getKey(), k -> new java.util.HashSet<>()).addAll(tools);
+            }
         }
         return held;
     }
 
+    /**
+     * The provider that holds back {@code tool} (an upstream name) of {@code provider}, if pinning
+     * holds it. For a group it is the first member, in {@code members} order, that holds it: a group's
+     * tool is held while any member holds it, whichever member a call would be routed to. Members are
+     * meant to be interchangeable, so one member's unapproved change is not served through the group
+     * by that member, and is not listed under the group's name either, until an admin approves it on
+     * that member.
+     */
+    private java.util.Optional<String> holderOf(String provider, String tool) {
+        ProviderSpec spec = providers().get(provider);
+        List<String> candidates = spec != null && spec.group() != null ? spec.group().memberNames() : List.of(provider);
+        for (String candidate : candidates) {
+            if (pins.held(candidate, catalog.view(candidate, ListKind.TOOLS)).contains(tool)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A tools/call reaches its provider only for a tool that is not held and with arguments its schema accepts. */
     private void admitToolCall(Route route, String exposedName, JsonNode arguments) {
-        ArrayNode listed = catalog.get(route.provider(), ListKind.TOOLS);
-        if (pins.held(route.provider(), listed).contains(route.upstreamName())) {
-            throw new InvalidParamsException(heldMessage(route.provider(), exposedName));
-        }
+        java.util.Optional<String> holder = holderOf(route.provider(), route.upstreamName());
+        if (holder.isPresent()) throw new InvalidParamsException(heldMessage(holder.get(), exposedName));
+        ArrayNode listed = catalog.view(route.provider(), ListKind.TOOLS);
         if (listed == null) return;
         for (JsonNode tool : listed) {
             if (!route.upstreamName().equals(tool.path("name").asText())) continue;

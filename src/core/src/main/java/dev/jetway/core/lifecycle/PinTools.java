@@ -59,9 +59,7 @@ public final class PinTools implements BuiltInTools {
                            Caller caller) {
         try {
             String provider = string(arguments, "provider");
-            if (!gateway.providers().containsKey(provider)) {
-                return error("unknown provider '" + provider + "'; configured: " + gateway.providers().keySet());
-            }
+            gateway.requireApprovable(provider);
             JsonNode requested = arguments.get("version");
             int number;
             if (requested == null || requested.isNull()) {

@@ -48,6 +48,18 @@ class GroupConfigTest {
     }
 
     @Test
+    void pinningAGroupItselfIsRefusedInFavourOfPinningItsMembers() {
+        assertRejected("""
+                  pool: {mode: group, members: [{name: primary}, {name: backup}]}
+                security:
+                  providers:
+                    primary: {pin: pin}
+                    pool: {pin: pin}
+                """, "security.providers.pool.pin", "'pool' is a group, which is not pinned itself (its tools are held"
+                + " while a member holds them); set pin on its members [primary, backup] instead");
+    }
+
+    @Test
     void strategyDefaultsToRoundRobinAndMinHealthyToOne() {
         GroupSpec group = parse("""
                   pool: {mode: group, members: [{name: primary}, {name: backup}]}

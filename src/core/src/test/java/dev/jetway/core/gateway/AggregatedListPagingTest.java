@@ -7,64 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.config.ConfigLoader;
-import dev.jetway.core.domain.provider.ProviderSpec;
 import dev.jetway.core.json.Json;
-import dev.jetway.core.upstream.ProviderConnector;
-import dev.jetway.core.upstream.UpstreamListener;
-import dev.jetway.core.upstream.UpstreamSession;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class AggregatedListPagingTest {
-
-    /** Providers that list {@code counts.get(name)} items of every kind. */
-    private static final class CountingProviders implements ProviderConnector {
-        final Map<String, Integer> counts = new ConcurrentHashMap<>();
-
-        CountingProviders(Map<String, Integer> counts) {
-            this.counts.putAll(counts);
-        }
-
-        @Override
-        public UpstreamSession connect(String name, ProviderSpec spec, UpstreamListener listener) {
-            return new UpstreamSession() {
-                public ObjectNode request(String method, ObjectNode params, UpstreamListener l, Duration t) {
-                    ListKind kind = ListKind.forMethod(method);
-                    ObjectNode result = Json.object();
-                    ArrayNode items = result.putArray(kind.resultField());
-                    for (int i = 0; i < counts.get(name); i++) {
-                        ObjectNode item = items.addObject();
-                        item.put(kind.itemKey(), kind.namesAreUris() ? "test://" + name + "/" + i : "item" + i);
-                        item.put("name", "item" + i);
-                    }
-                    return result;
-                }
-
-                public void notify(String method, ObjectNode params) {}
-
-                public ObjectNode initializeResult() {
-                    ObjectNode init = Json.object();
-                    ObjectNode capabilities = init.putObject("capabilities");
-                    capabilities.putObject("tools");
-                    capabilities.putObject("prompts");
-                    capabilities.putObject("resources");
-                    return init;
-                }
-
-                public boolean isOpen() {
-                    return true;
-                }
-
-                public void close() {}
-            };
-        }
-    }
 
     private static Gateway gateway(CountingProviders providers, int pageSize) {
         Gateway gateway = Gateway.startingOnFirstUse(ConfigLoader.parse("""
