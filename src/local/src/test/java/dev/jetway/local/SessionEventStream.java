@@ -20,9 +20,16 @@ final class SessionEventStream implements AutoCloseable {
     final int status;
 
     SessionEventStream(String url, String session) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).GET()
+        this(url, session, new String[0]);
+    }
+
+    /** @param headers more request headers, as name, value pairs (an Authorization header, say) */
+    SessionEventStream(String url, String session, String... headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).GET()
                 .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
-                .header("MCP-Protocol-Version", "2025-11-25").build();
+                .header("MCP-Protocol-Version", "2025-11-25");
+        if (headers.length > 0) builder.headers(headers);
+        HttpRequest get = builder.build();
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
                 .sendAsync(get, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         status = response.statusCode();
@@ -38,6 +45,22 @@ final class SessionEventStream implements AutoCloseable {
             if (message != null && method.equals(message.path("method").asText())) return message;
         }
         return null;
+    }
+
+    /**
+     * Every message up to and including the first one whose method is {@code method}; the list
+     * ends without it when none comes in time.
+     */
+    java.util.List<JsonNode> until(String method, Duration within) throws InterruptedException {
+        java.util.List<JsonNode> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        for (long left = within.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            JsonNode message = messages.poll(left, TimeUnit.NANOSECONDS);
+            if (message == null) continue;
+            seen.add(message);
+            if (method.equals(message.path("method").asText())) return seen;
+        }
+        return seen;
     }
 
     @Override

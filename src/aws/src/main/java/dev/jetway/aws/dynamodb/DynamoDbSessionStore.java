@@ -26,8 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <p><b>Items.</b> One item per session: {@code pk = session#<Mcp-Session-Id>}, {@code sk = session},
  * {@code item_type = session}, the negotiated {@code protocol_version}, {@code client_info} and
  * {@code client_capabilities} as JSON text, {@code log_level} (absent until the client sets one),
- * {@code created_at} and {@code refreshed_at} (ISO-8601) and {@code expires_at} (epoch seconds, the
- * table's TTL attribute). Session partitions never meet provider streams ({@code provider#...}), and
+ * {@code created_at} and {@code refreshed_at} (ISO-8601), {@code expires_at} (epoch seconds, the
+ * table's TTL attribute) and {@code owner}, the subject of the caller that initialized the session.
+ * An item written before sessions had owners has no {@code owner}; it is read as owned by
+ * {@value Session#ANONYMOUS_OWNER}, so that only an unauthenticated gateway can continue it and no
+ * authenticated caller can take it over. Session partitions never meet provider streams ({@code provider#...}), and
  * the outbox skips the items because their {@code item_type} is not {@code event}.
  *
  * <p><b>Expiry.</b> DynamoDB deletes expired items lazily (typically within days), so every read
@@ -47,6 +50,7 @@ public final class DynamoDbSessionStore implements SessionStore {
     static final String LOG_LEVEL = "log_level";
     static final String CREATED_AT = "created_at";
     static final String REFRESHED_AT = "refreshed_at";
+    static final String OWNER = "owner";
     static final String LIVE_SESSION_CONDITION = "attribute_exists(" + PK + ") AND #expires_at > :now";
 
     private final DynamoDbClient dynamoDb;
@@ -106,11 +110,13 @@ public final class DynamoDbSessionStore implements SessionStore {
         item.put(CREATED_AT, s(session.createdAt().toString()));
         item.put(REFRESHED_AT, s(session.refreshedAt().toString()));
         item.put(EXPIRES_AT, epochSeconds(session.expiresAt()));
+        item.put(OWNER, s(session.owner()));
         return item;
     }
 
     static Session fromItem(String id, Map<String, AttributeValue> item) {
         AttributeValue level = item.get(LOG_LEVEL);
+        AttributeValue owner = item.get(OWNER);
         return new Session(id,
                 item.get(PROTOCOL_VERSION).s(),
                 (ObjectNode) Json.parse(item.get(CLIENT_INFO).s()),
@@ -118,7 +124,8 @@ public final class DynamoDbSessionStore implements SessionStore {
                 level == null ? null : level.s(),
                 Instant.parse(item.get(CREATED_AT).s()),
                 Instant.parse(item.get(REFRESHED_AT).s()),
-                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())),
+                owner == null ? Session.ANONYMOUS_OWNER : owner.s());
     }
 
     private static AttributeValue epochSeconds(Instant instant) {

@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -70,7 +70,7 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, UpstreamSession> cataloguedSession = new ConcurrentHashMap<>();
     private final Set<String> discovering = ConcurrentHashMap.newKeySet();
-    private final List<Consumer<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
     private volatile BuiltInTools builtIns;
     /** Per-tool authorization, or null: everybody may use everything. */
     private final AccessPolicy policy;
@@ -194,12 +194,16 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
-    /** Receives notifications meant for every client: list changes, provider log messages. */
-    public void subscribe(Consumer<ObjectNode> subscriber) {
+    /**
+     * Receives notifications meant for every client (list changes, provider log messages, resource
+     * updates) with the name of the provider that sent them, or null for the gateway's own, so that
+     * each client can be told only about providers it may use.
+     */
+    public void subscribe(BiConsumer<String, ObjectNode> subscriber) {
         subscribers.add(subscriber);
     }
 
-    public void unsubscribe(Consumer<ObjectNode> subscriber) {
+    public void unsubscribe(BiConsumer<String, ObjectNode> subscriber) {
         subscribers.remove(subscriber);
     }
 
@@ -597,7 +601,7 @@ public final class Gateway implements AutoCloseable {
                 };
                 if (changed == null) {
                     if (method.equals("notifications/resources/updated")) exposeUpdatedUri(provider, notification);
-                    broadcast(notification);
+                    broadcast(provider, notification);
                     return;
                 }
                 CompletableFuture.runAsync(() -> lifecycle.ifRunning(provider).ifPresent(session -> {
@@ -624,13 +628,13 @@ public final class Gateway implements AutoCloseable {
         Set<String> sent = new java.util.HashSet<>();
         for (ListKind kind : kinds) {
             if (sent.add(kind.listChangedNotification())) {
-                broadcast(Json.object().put("jsonrpc", "2.0").put("method", kind.listChangedNotification()));
+                broadcast(null, Json.object().put("jsonrpc", "2.0").put("method", kind.listChangedNotification()));
             }
         }
     }
 
-    private void broadcast(ObjectNode notification) {
-        for (Consumer<ObjectNode> subscriber : subscribers) subscriber.accept(notification.deepCopy());
+    private void broadcast(String provider, ObjectNode notification) {
+        for (BiConsumer<String, ObjectNode> subscriber : subscribers) subscriber.accept(provider, notification.deepCopy());
     }
 
     /**

@@ -63,7 +63,8 @@ public final class FrontDoor {
     private final InputRequiredRounds inputRequired;
     private final java.util.concurrent.ExecutorService statelessCalls =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, List<BlockingQueue<ObjectNode>>> sessionStreams = new ConcurrentHashMap<>();
+    private final Map<String, List<SessionStream>> sessionStreams = new ConcurrentHashMap<>();
+    private final NotificationAudience audience;
     private final ObservedExchanges observed;
     /** Routed requests in flight on this instance, by session and client request id, for notifications/cancelled. */
     private final Map<String, Cancellation> inFlight = new ConcurrentHashMap<>();
@@ -98,6 +99,7 @@ public final class FrontDoor {
         this.expiry = SessionExpiry.idleAfter(settings.sessionIdleTtl());
         this.canHoldStreams = canHoldStreams;
         this.inputRequired = new InputRequiredRounds(gateway, memoized(sealer), clock, settings.requestTimeout());
+        this.audience = new NotificationAudience(gateway);
         gateway.subscribe(this::toSessionStreams);
     }
 
@@ -122,8 +124,8 @@ public final class FrontDoor {
         if (!PATH.equals(stripQuery(request.path()))) return plain(404, "not found; the MCP endpoint is " + PATH);
         return switch (request.method()) {
             case "POST" -> post(request, caller);
-            case "GET" -> get(request);
-            case "DELETE" -> delete(request);
+            case "GET" -> get(request, caller);
+            case "DELETE" -> delete(request, caller);
             default -> new FrontDoorResponse.Complete(405, Map.of("Allow", "GET, POST, DELETE",
                     "Content-Type", "text/plain; charset=utf-8"), bytes("method not allowed"));
         };
@@ -166,14 +168,14 @@ public final class FrontDoor {
                     + " '" + headerVersion.get() + "'; supported: " + supportedVersions()));
         }
         if (body instanceof ObjectNode single && "initialize".equals(single.path("method").asText())) {
-            return initialize(single);
+            return initialize(single, caller);
         }
         Optional<String> sessionId = request.headers().first(SESSION_HEADER);
         if (sessionId.isEmpty()) {
             return json(400, JsonRpc.error(idOf(body), JsonRpc.INVALID_REQUEST,
                     "missing " + SESSION_HEADER + " header; send initialize first"));
         }
-        Optional<Session> session = liveSession(sessionId.get());
+        Optional<Session> session = liveSession(sessionId.get(), caller);
         if (session.isEmpty()) {
             return json(404, JsonRpc.error(idOf(body), JsonRpc.SESSION_NOT_FOUND, "session not found; initialize again"));
         }
@@ -225,7 +227,7 @@ public final class FrontDoor {
         return new FrontDoorResponse.Complete(200, Map.of("Content-Type", "application/json"), bytes(Json.write(responses)));
     }
 
-    private FrontDoorResponse initialize(ObjectNode message) {
+    private FrontDoorResponse initialize(ObjectNode message, Caller caller) {
         Optional<String> invalid = Envelope.problem(message);
         if (invalid.isPresent() || Envelope.isNotification(message)) {
             return json(400, JsonRpc.error(idOf(message), JsonRpc.INVALID_REQUEST, invalid.orElse("initialize must be a request")));
@@ -240,7 +242,7 @@ public final class FrontDoor {
         Session session = Session.open(SessionIds.next(), version,
                 params.get("clientInfo") instanceof ObjectNode info ? info : null,
                 params.get("capabilities") instanceof ObjectNode capabilities ? capabilities : null,
-                clock.instant(), expiry);
+                clock.instant(), expiry, ownerOf(caller));
         sessions.put(session);
         ObjectNode result = Json.object().put("protocolVersion", version);
         result.set("capabilities", gateway.capabilities());
@@ -309,7 +311,7 @@ public final class FrontDoor {
         }
         String subscriptionId = message.get("id").asText();
         BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
-        java.util.function.Consumer<ObjectNode> subscriber = notification -> {
+        java.util.function.BiConsumer<String, ObjectNode> subscriber = (provider, notification) -> {
             if (honoured.containsKey(notification.path("method").asText())) queue.offer(notification);
         };
         gateway.subscribe(subscriber);
@@ -532,7 +534,7 @@ public final class FrontDoor {
 
     // ---- GET and DELETE ---------------------------------------------------------------------
 
-    private FrontDoorResponse get(FrontDoorRequest request) {
+    private FrontDoorResponse get(FrontDoorRequest request, Caller caller) {
         Optional<String> version = request.headers().first(VERSION_HEADER);
         if (version.map(ProtocolVersions::isStatelessEra).orElse(false)) {
             return new FrontDoorResponse.Complete(405, Map.of("Allow", "POST, DELETE"), new byte[0]);
@@ -547,48 +549,58 @@ public final class FrontDoor {
         if (!accepts(request, "text/event-stream")) {
             return plain(406, "GET opens an event stream: Accept must include text/event-stream");
         }
-        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(this::liveSession);
+        Optional<Session> session = request.headers().first(SESSION_HEADER).flatMap(id -> liveSession(id, caller));
         if (session.isEmpty()) {
             return json(request.headers().first(SESSION_HEADER).isPresent() ? 404 : 400,
                     JsonRpc.error(null, JsonRpc.SESSION_NOT_FOUND, "a valid " + SESSION_HEADER + " is required"));
         }
         String sessionId = session.get().id();
-        BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        SessionStream stream = new SessionStream(caller, new LinkedBlockingQueue<>());
+        BlockingQueue<ObjectNode> queue = stream.queue();
         // Registered before the response leaves, so nothing sent after the client sees 200 is lost.
-        List<BlockingQueue<ObjectNode>> streams = sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
-        streams.add(queue);
+        List<SessionStream> streams = sessionStreams.computeIfAbsent(sessionId, k -> new CopyOnWriteArrayList<>());
+        streams.add(stream);
         return new FrontDoorResponse.EventStream(200, Map.of("Content-Type", "text/event-stream",
                 "Cache-Control", "no-cache"), sink -> {
             try {
                 // The store is asked every STREAM_CHECK_POLLS seconds (which also keeps the session
                 // alive while its stream is open); a DELETE on this instance ends the stream at once.
                 for (long polls = 1; sessionStreams.get(sessionId) == streams
-                        && (polls % STREAM_CHECK_POLLS != 0 || liveSession(sessionId).isPresent()); polls++) {
+                        && (polls % STREAM_CHECK_POLLS != 0 || liveSession(sessionId, caller).isPresent()); polls++) {
                     ObjectNode next = queue.poll(1, TimeUnit.SECONDS);
                     if (next != null) sink.send(Json.write(next));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                List<BlockingQueue<ObjectNode>> queues = sessionStreams.get(sessionId);
-                if (queues != null) queues.remove(queue);
+                List<SessionStream> open = sessionStreams.get(sessionId);
+                if (open != null) open.remove(stream);
             }
         });
     }
 
-    private void toSessionStreams(ObjectNode notification) {
+    /** A notification from {@code provider} (null: the gateway) to every open stream whose caller may hear it. */
+    private void toSessionStreams(String provider, ObjectNode notification) {
         boolean update = "notifications/resources/updated".equals(notification.path("method").asText());
         String uri = notification.path("params").path("uri").asText("");
-        sessionStreams.forEach((sessionId, queues) -> {
+        sessionStreams.forEach((sessionId, streams) -> {
             if (update && !resourceSubscriptions.wants(sessionId, uri)) return;
-            queues.forEach(q -> q.offer(notification.deepCopy()));
+            for (SessionStream stream : streams) {
+                if (audience.hears(stream.caller(), provider, notification)) stream.queue().offer(notification.deepCopy());
+            }
         });
     }
 
-    private FrontDoorResponse delete(FrontDoorRequest request) {
+    /** One open GET stream of a session, and the caller that opened it (its owner). */
+    private record SessionStream(Caller caller, BlockingQueue<ObjectNode> queue) {}
+
+    private FrontDoorResponse delete(FrontDoorRequest request, Caller caller) {
         Optional<String> sessionId = request.headers().first(SESSION_HEADER);
         if (sessionId.isEmpty()) return plain(400, "missing " + SESSION_HEADER + " header");
-        if (!sessions.remove(sessionId.get(), clock.instant())) return plain(404, "session not found");
+        Instant now = clock.instant();
+        // Another caller's session reads exactly like one that does not exist.
+        boolean owned = sessions.find(sessionId.get(), now).map(s -> s.isOwnedBy(ownerOf(caller))).orElse(false);
+        if (!owned || !sessions.remove(sessionId.get(), now)) return plain(404, "session not found");
         sessionStreams.remove(sessionId.get());
         releaseSubscriptions(sessionId.get());
         return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
@@ -622,13 +634,22 @@ public final class FrontDoor {
         return sessionId + "\n" + Json.write(clientRequestId);
     }
 
-    /** The session if it is alive, its expiry pushed forward when the last push is old enough. */
-    private Optional<Session> liveSession(String id) {
+    /**
+     * The session if it is alive and belongs to the caller, its expiry pushed forward when the last
+     * push is old enough. Another caller's session is not found, so that a stolen or guessed
+     * {@code Mcp-Session-Id} neither works nor tells that it exists.
+     */
+    private Optional<Session> liveSession(String id, Caller caller) {
         Instant now = clock.instant();
-        Optional<Session> found = sessions.find(id, now);
+        Optional<Session> found = sessions.find(id, now).filter(s -> s.isOwnedBy(ownerOf(caller)));
         if (found.isEmpty() || !expiry.needsRefresh(found.get(), now)) return found;
         Session refreshed = found.get().refreshed(now, expiry.expiresAt(now));
         return sessions.replace(refreshed) ? Optional.of(refreshed) : Optional.empty();
+    }
+
+    /** Who a session belongs to: the authenticated subject, or the anonymous owner for trusted requests. */
+    private static String ownerOf(Caller caller) {
+        return caller == null ? Session.ANONYMOUS_OWNER : caller.subject();
     }
 
     private static boolean declaresMetaVersion(JsonNode body) {

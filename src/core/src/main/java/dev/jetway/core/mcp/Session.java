@@ -20,9 +20,14 @@ import java.util.Objects;
  *     refresh interval, see {@link SessionExpiry})
  * @param expiresAt when the session ends unless it is used again; whole seconds, because that is
  *     the precision of a DynamoDB TTL
+ * @param owner the subject of the caller that initialized the session ({@code key:…}, {@code jwt:…},
+ *     or {@value #ANONYMOUS_OWNER} where nobody is authenticated); only that caller may use it
  */
 public record Session(String id, String protocolVersion, ObjectNode clientInfo, ObjectNode clientCapabilities,
-                      String logLevel, Instant createdAt, Instant refreshedAt, Instant expiresAt) {
+                      String logLevel, Instant createdAt, Instant refreshedAt, Instant expiresAt, String owner) {
+
+    /** The owner of sessions opened where nobody is authenticated (the subject of the anonymous caller). */
+    public static final String ANONYMOUS_OWNER = "anonymous";
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -30,16 +35,26 @@ public record Session(String id, String protocolVersion, ObjectNode clientInfo, 
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(refreshedAt, "refreshedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(owner, "owner");
+        if (owner.isBlank()) throw new IllegalArgumentException("owner must not be blank");
         if (!SessionIds.isWellFormed(id)) throw new IllegalArgumentException("malformed session id");
         clientInfo = clientInfo == null ? Json.object() : clientInfo.deepCopy();
         clientCapabilities = clientCapabilities == null ? Json.object() : clientCapabilities.deepCopy();
         expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** A new session, opened now, that expires after the policy's idle time unless it is used. */
+    /**
+     * A new session of {@code owner}, opened now, that expires after the policy's idle time unless it
+     * is used.
+     */
     public static Session open(String id, String protocolVersion, ObjectNode clientInfo, ObjectNode clientCapabilities,
-                               Instant now, SessionExpiry expiry) {
-        return new Session(id, protocolVersion, clientInfo, clientCapabilities, null, now, now, expiry.expiresAt(now));
+                               Instant now, SessionExpiry expiry, String owner) {
+        return new Session(id, protocolVersion, clientInfo, clientCapabilities, null, now, now, expiry.expiresAt(now), owner);
+    }
+
+    /** Whether a request authenticated as {@code subject} may use this session: only its owner may. */
+    public boolean isOwnedBy(String subject) {
+        return owner.equals(subject);
     }
 
     @Override
@@ -58,11 +73,11 @@ public record Session(String id, String protocolVersion, ObjectNode clientInfo, 
     }
 
     public Session withLogLevel(String level) {
-        return new Session(id, protocolVersion, clientInfo, clientCapabilities, level, createdAt, refreshedAt, expiresAt);
+        return new Session(id, protocolVersion, clientInfo, clientCapabilities, level, createdAt, refreshedAt, expiresAt, owner);
     }
 
     /** The same session, refreshed at {@code now} with a new expiry. */
     public Session refreshed(Instant now, Instant newExpiresAt) {
-        return new Session(id, protocolVersion, clientInfo, clientCapabilities, logLevel, createdAt, now, newExpiresAt);
+        return new Session(id, protocolVersion, clientInfo, clientCapabilities, logLevel, createdAt, now, newExpiresAt, owner);
     }
 }

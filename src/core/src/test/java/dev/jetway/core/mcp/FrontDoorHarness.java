@@ -6,6 +6,7 @@ import dev.jetway.core.config.ConfigLoader;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.security.Caller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,21 +50,36 @@ final class FrontDoorHarness {
             """;
 
     FrontDoorResponse post(String body, String... headers) {
+        return postAs(null, body, headers);
+    }
+
+    /** A POST as the security edge would hand it on after authenticating {@code caller} (null: trusted). */
+    FrontDoorResponse postAs(Caller caller, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of("Host", "127.0.0.1:8080", "Content-Type", "application/json",
                 "Accept", "application/json, text/event-stream"));
         all.addAll(List.of(headers));
         return frontDoor.handle(new FrontDoorRequest("POST", "/mcp", HttpHeaders.of(all.toArray(String[]::new)),
-                body.getBytes(StandardCharsets.UTF_8)));
+                body.getBytes(StandardCharsets.UTF_8)), caller);
     }
 
     FrontDoorResponse send(String method, String... headers) {
+        return sendAs(null, method, headers);
+    }
+
+    /** A GET or DELETE (or any body-less request) as {@code caller} (null: trusted). */
+    FrontDoorResponse sendAs(Caller caller, String method, String... headers) {
         List<String> all = new ArrayList<>(List.of("Host", "127.0.0.1:8080", "Accept", "text/event-stream"));
         all.addAll(List.of(headers));
-        return frontDoor.handle(new FrontDoorRequest(method, "/mcp", HttpHeaders.of(all.toArray(String[]::new)), null));
+        return frontDoor.handle(new FrontDoorRequest(method, "/mcp", HttpHeaders.of(all.toArray(String[]::new)), null), caller);
     }
 
     String initialize(String version) {
-        FrontDoorResponse response = post("""
+        return initializeAs(null, version);
+    }
+
+    /** Opens a session as {@code caller} and returns its id. */
+    String initializeAs(Caller caller, String version) {
+        FrontDoorResponse response = postAs(caller, """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"%s",
                  "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""".formatted(version));
         return response.headers().get(FrontDoor.SESSION_HEADER);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.security.Caller;
 import dev.jetway.core.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,8 @@ public abstract class SessionStoreContract {
     private static Session session(String id, Instant now) {
         ObjectNode info = (ObjectNode) Json.parse("{\"name\":\"claude\",\"version\":\"1.2\",\"x-vendor\":{\"deep\":[1]}}");
         ObjectNode capabilities = (ObjectNode) Json.parse("{\"sampling\":{},\"elicitation\":{\"form\":{}}}");
-        return Session.open(id, "2025-06-18", info, capabilities, now, SessionExpiry.idleAfter(Duration.ofMinutes(10)));
+        return Session.open(id, "2025-06-18", info, capabilities, now, SessionExpiry.idleAfter(Duration.ofMinutes(10)),
+                "key:alice");
     }
 
     // ---- the store on its own ---------------------------------------------------------------
@@ -49,8 +52,22 @@ public abstract class SessionStoreContract {
 
         store.put(stored);
 
-        assertThat(store.find("s-1", T0.plusSeconds(1))).as("version, client info, capabilities, level, times")
+        assertThat(store.find("s-1", T0.plusSeconds(1))).as("version, client info, capabilities, level, times, owner")
                 .contains(stored);
+    }
+
+    @Test
+    public void theOwnerOfASessionSurvivesARefresh() {
+        SessionStore store = newStore();
+        store.put(session("s-8", T0));
+        Instant later = T0.plus(Duration.ofMinutes(9));
+
+        store.replace(store.find("s-8", later).orElseThrow().refreshed(later, later.plus(Duration.ofMinutes(10))));
+
+        Session found = store.find("s-8", later.plusSeconds(1)).orElseThrow();
+        assertThat(found.owner()).as("a refresh must not lose who may use the session").isEqualTo("key:alice");
+        assertThat(found.isOwnedBy("key:alice")).isTrue();
+        assertThat(found.isOwnedBy("key:bob")).isFalse();
     }
 
     @Test
@@ -154,6 +171,32 @@ public abstract class SessionStoreContract {
         assertThat(afterOnFirst.status()).as("a DELETE on one instance ends the session on all").isEqualTo(404);
         assertThat(json(afterOnFirst).at("/error/code").asInt()).isEqualTo(JsonRpc.SESSION_NOT_FOUND);
         assertThat(afterOnSecond.status()).isEqualTo(404);
+    }
+
+    @Test
+    public void aSessionOpenedByOneCallerIsUnknownToAnotherCallerOnEveryInstanceAndStillWorksForItsOwner() {
+        SessionStore store = newStore();
+        SettableClock clock = new SettableClock(T0);
+        FrontDoorHarness first = new FrontDoorHarness(PROVIDERS, store, clock);
+        FrontDoorHarness second = new FrontDoorHarness(PROVIDERS, store, clock);
+        Caller alice = new Caller("key:alice", Set.of(), Set.of());
+        Caller bob = new Caller("key:bob", Set.of(), Set.of());
+        String session = first.initializeAs(alice, "2025-11-25");
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}";
+        FrontDoorResponse unknown = second.postAs(bob, ping, FrontDoor.SESSION_HEADER, "never-opened");
+
+        FrontDoorResponse bobsPost = second.postAs(bob, ping, FrontDoor.SESSION_HEADER, session);
+        FrontDoorResponse bobsGet = second.sendAs(bob, "GET", FrontDoor.SESSION_HEADER, session);
+        FrontDoorResponse bobsDelete = second.sendAs(bob, "DELETE", FrontDoor.SESSION_HEADER, session);
+        FrontDoorResponse alicesPost = second.postAs(alice, ping, FrontDoor.SESSION_HEADER, session);
+
+        assertThat(bobsPost.status()).as("another caller's session id is answered as unknown").isEqualTo(404);
+        assertThat(((FrontDoorResponse.Complete) bobsPost).bodyText()).as("byte for byte like a session that never existed")
+                .isEqualTo(((FrontDoorResponse.Complete) unknown).bodyText());
+        assertThat(bobsGet.status()).as("no event stream on another caller's session").isEqualTo(404);
+        assertThat(bobsDelete.status()).as("another caller cannot end the session").isEqualTo(404);
+        assertThat(alicesPost.status()).as("the owner's session is untouched").isEqualTo(200);
+        assertThat(store.find(session, clock.instant()).map(Session::owner)).contains("key:alice");
     }
 
     @Test

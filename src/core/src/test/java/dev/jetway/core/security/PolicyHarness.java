@@ -40,6 +40,8 @@ final class PolicyHarness implements AutoCloseable {
         final Map<String, ArrayNode> prompts = new ConcurrentHashMap<>();
         final Map<String, ArrayNode> resources = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        /** The gateway's listener of each started provider: what the provider sends outside any request goes here. */
+        final Map<String, UpstreamListener> listeners = new ConcurrentHashMap<>();
 
         int callsTo(String provider) {
             return calls.getOrDefault(provider, new AtomicInteger()).get();
@@ -47,6 +49,7 @@ final class PolicyHarness implements AutoCloseable {
 
         @Override
         public UpstreamSession connect(String name, ProviderSpec spec, UpstreamListener providerListener) {
+            listeners.put(name, providerListener);
             return new UpstreamSession() {
                 @Override
                 public ObjectNode request(String method, ObjectNode params, UpstreamListener listener, Duration timeout) {
@@ -174,6 +177,45 @@ final class PolicyHarness implements AutoCloseable {
         FrontDoorResponse response = edge.handle(new FrontDoorRequest("POST", "/mcp",
                 HttpHeaders.of(headers.toArray(String[]::new)), Json.write(message).getBytes(StandardCharsets.UTF_8)));
         return Json.parse(((FrontDoorResponse.Complete) response).bodyText());
+    }
+
+    /** A session-era request (no body for GET and DELETE) through the edge, as the caller of {@code bearer}. */
+    FrontDoorResponse sessionRequest(String method, String session, String body, String bearer) {
+        List<String> headers = new ArrayList<>(List.of("Host", "127.0.0.1:8080", "Content-Type", "application/json",
+                "Accept", "application/json, text/event-stream", "MCP-Protocol-Version", "2025-11-25"));
+        if (session != null) headers.addAll(List.of("Mcp-Session-Id", session));
+        if (bearer != null) headers.addAll(List.of("Authorization", "Bearer " + bearer));
+        return edge.handle(new FrontDoorRequest(method, "/mcp", HttpHeaders.of(headers.toArray(String[]::new)),
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Opens a session-era session as the caller of {@code bearer}; its id. */
+    String initialize(String bearer) {
+        FrontDoorResponse response = sessionRequest("POST", null, """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}""", bearer);
+        String session = response.headers().get("Mcp-Session-Id");
+        if (session == null) throw new IllegalStateException("initialize failed: " + ((FrontDoorResponse.Complete) response).bodyText());
+        return session;
+    }
+
+    /**
+     * The session's GET event stream, read on a thread of its own into the returned queue until the
+     * session ends; fails when the stream does not open.
+     */
+    java.util.concurrent.BlockingQueue<JsonNode> openStream(String session, String bearer) {
+        FrontDoorResponse response = sessionRequest("GET", session, null, bearer);
+        if (!(response instanceof FrontDoorResponse.EventStream stream)) {
+            throw new IllegalStateException("no event stream: " + response.status() + " " + ((FrontDoorResponse.Complete) response).bodyText());
+        }
+        java.util.concurrent.BlockingQueue<JsonNode> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                stream.body().writeTo(json -> messages.add(Json.parse(json)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return messages;
     }
 
     @Override
