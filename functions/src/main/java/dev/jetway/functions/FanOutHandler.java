@@ -8,11 +8,14 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.jetway.aws.dynamodb.DynamoDbStreamRecords;
 import dev.jetway.aws.eventbridge.EventBridgePublisher;
 import dev.jetway.aws.sqs.SqsDeadLetterQueue;
+import dev.jetway.core.config.ConfigException;
 import dev.jetway.core.outbox.EventFanOut;
 import dev.jetway.core.outbox.FanOutPolicy;
 import dev.jetway.core.outbox.FanOutResult;
 import dev.jetway.core.outbox.Sleeper;
 import dev.jetway.core.outbox.StreamRecord;
+import dev.jetway.core.security.PublishedEvents;
+import dev.jetway.core.security.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * The fan-out function, on the event table's DynamoDB Stream (with ReportBatchItemFailures): each
  * new event becomes an EventBridge entry on the bus, poison records go to the dead-letter queue,
  * and what could not be published is reported back as batch item failures (retried, bisected).
+ * What goes out is the published copy of each event ({@link PublishedEvents}): provider credentials
+ * masked, free text redacted with the deployment's config ({@code JETWAY_CONFIG}).
  * Handler string: {@code dev.jetway.functions.FanOutHandler::handleRequest}.
  */
 public final class FanOutHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -36,7 +41,10 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
     private final HandlerMetrics metrics;
     private final LambdaTracing tracing;
 
-    /** Reads JETWAY_EVENT_BUS (default {@code jetway}) and JETWAY_DLQ_URL (the dead-letter queue's URL). */
+    /**
+     * Reads JETWAY_EVENT_BUS (default {@code jetway}), JETWAY_DLQ_URL (the dead-letter queue's URL) and
+     * JETWAY_CONFIG (for the redactor).
+     */
     public FanOutHandler() {
         this(LambdaTracing.instance());
     }
@@ -47,7 +55,8 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
                 System.getenv().getOrDefault(BUS_VARIABLE, "jetway")),
                 new SqsDeadLetterQueue(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                         .overrideConfiguration(tracing::instrument).build(), required(DLQ_VARIABLE)),
-                FanOutPolicy.DEFAULT, Sleeper.REAL), HandlerMetrics.stdout("fan-out"), tracing);
+                FanOutPolicy.DEFAULT, Sleeper.REAL, publishedEvents(LambdaSettings.fromEnvironment(System.getenv()))),
+                HandlerMetrics.stdout("fan-out"), tracing);
     }
 
     FanOutHandler(EventFanOut fanOut, HandlerMetrics metrics) {
@@ -74,6 +83,20 @@ public final class FanOutHandler implements RequestHandler<DynamodbEvent, Stream
             return new StreamsEventResponse(result.batchItemFailures().stream()
                     .map(StreamsEventResponse.BatchItemFailure::new).toList());
         }));
+    }
+
+    /**
+     * Credentials in specs are masked whatever happens; the config adds its secret values to the
+     * redaction of free text. A config that cannot be read must not stop the outbox: patterns only then.
+     */
+    static PublishedEvents publishedEvents(LambdaSettings settings) {
+        try {
+            return new PublishedEvents(Redactor.forConfig(settings.loadConfig()));
+        } catch (ConfigException e) {
+            System.err.println("jetway fan-out: redacting event text by pattern only, the config is unreadable: "
+                    + e.getMessage());
+            return PublishedEvents.byPatternOnly();
+        }
     }
 
     private static String scalarText(AttributeValue value) {

@@ -10,22 +10,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.jetway.aws.eventbridge.EventBridgePublisher;
+import dev.jetway.core.eventstore.EventEnvelope;
 import dev.jetway.core.json.Json;
 import dev.jetway.core.outbox.DeadLetter;
 import dev.jetway.core.outbox.EventFanOut;
 import dev.jetway.core.outbox.FanOutPolicy;
+import dev.jetway.core.security.PublishedEvents;
+import dev.jetway.core.security.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -87,6 +96,49 @@ class FanOutHandlerTest {
         assertThat(detail.path("stream_version").asLong()).isEqualTo(3);
         assertThat(detail.path("data").path("endpoint").asText()).isEqualTo("http://10.0.1.23:8080/mcp");
         assertThat(emf.toString(StandardCharsets.UTF_8)).contains("\"EventsPublished\":1").contains("\"BatchItemFailures\":0");
+    }
+
+    @Test
+    void providerCredentialsLeaveTheFunctionMaskedAndTextIsRedactedWithTheDeployedConfig(@TempDir Path dir)
+            throws Exception {
+        Path config = Files.writeString(dir.resolve("jetway.yaml"), """
+                providers:
+                  search:
+                    mode: remote
+                    url: https://search.example/mcp
+                    headers: {Authorization: "Bearer planted-bearer-token-4f9a2c", X-Api-Key: "planted-api-key-77d1e0"}
+                    env: {SEARCH_REGION_SECRET: "planted-env-secret-b3c8"}
+                """);
+        FanOutHandler deployed = new FanOutHandler(new EventFanOut(new EventBridgePublisher(client, "jetway"), parked::add,
+                FanOutPolicy.DEFAULT, d -> { }, FanOutHandler.publishedEvents(new LambdaSettings(config.toString()))),
+                new HandlerMetrics(new PrintStream(emf, true, StandardCharsets.UTF_8), Clock.systemUTC(), "fan-out"));
+        putEventsAnswers("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"a\"},{\"EventId\":\"b\"}]}");
+
+        StreamsEventResponse response = deployed.handleRequest(LifecycleFunctions.event(
+                "dynamodb-stream-provider-secrets.json", DynamodbEvent.class), new InvocationContext("req-2"));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<String> bodies = events.findAll(postRequestedFor(urlEqualTo("/"))).stream().map(r -> r.getBodyAsString()).toList();
+        assertThat(bodies).hasSize(1);
+        for (String secret : List.of("planted-bearer-token-4f9a2c", "planted-api-key-77d1e0", "planted-env-secret-b3c8")) {
+            assertThat(bodies.get(0)).as("the PutEvents body").doesNotContain(secret);
+        }
+        JsonNode entries = Json.parse(bodies.get(0)).path("Entries");
+        JsonNode registered = Json.parse(entries.get(0).path("Detail").asText());
+        assertThat(registered.at("/data/spec/headers/Authorization").asText()).isEqualTo(Redactor.MASK);
+        assertThat(Json.parse(entries.get(1).path("Detail").asText()).at("/data/error").asText())
+                .as("a configured value that matches no pattern is redacted too")
+                .isEqualTo("401 from upstream; sent X-Api-Key [REDACTED] for region [REDACTED]");
+    }
+
+    @Test
+    void anUnreadableConfigLeavesTheOutboxRunningWithCredentialsStillMasked() {
+        PublishedEvents published = FanOutHandler.publishedEvents(new LambdaSettings("/nonexistent/jetway.yaml"));
+        EventEnvelope stored = new EventEnvelope(UUID.randomUUID(), "ProviderRegistered", 1, "provider#s", 0,
+                Instant.EPOCH, null, (ObjectNode) Json.parse(
+                        "{\"provider\":\"s\",\"spec\":{\"mode\":\"remote\",\"headers\":{\"X-Api-Key\":\"abc123xyz\"}}}"));
+
+        assertThat(published.published(stored).data().at("/spec/headers/X-Api-Key").asText()).isEqualTo(Redactor.MASK);
     }
 
     @Test

@@ -72,7 +72,8 @@ public final class JetwayLocal implements AutoCloseable {
                 new SubprocessLauncher(new SubprocessConnector(workingDirectory, startTimeout, log::println)),
                 new ConnectorLauncher(new StreamableHttpConnector(startTimeout,
                         RemoteDestinationGuard.forSettings(config.security()).asCheck())));
-        LocalTelemetry telemetry = LocalTelemetry.start(config.telemetry(), workingDirectory, System.out);
+        LocalTelemetry telemetry = LocalTelemetry.start(config.telemetry(), workingDirectory, System.out,
+                Redactor.forConfig(config));
         // Domain events reach the JSONL file and the metrics as they are stored.
         EventStore store = new ObservedEventStore(new InMemoryEventStore(), List.of(telemetry.storedEvents()));
         LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);

@@ -5,6 +5,9 @@ import dev.jetway.core.config.TelemetrySettings;
 import dev.jetway.core.eventstore.AppendedEventsObserver;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.mcp.RequestObserver;
+import dev.jetway.core.security.PublishedEvents;
+import dev.jetway.core.security.RedactingEventSink;
+import dev.jetway.core.security.Redactor;
 import dev.jetway.core.telemetry.EmfSink;
 import dev.jetway.core.telemetry.EventBusTelemetrySink;
 import dev.jetway.core.telemetry.EventSink;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The local runner's telemetry, built from the config's {@code telemetry:} section: a bus in front
  * of the stderr, JSONL, metrics, EMF and EventBridge sinks that are on, the front door's request
  * observer, and an observer of stored events (provider lifecycle) for the JSONL file, the metrics
- * and EMF.
+ * and EMF. Everything written passes through the config's redactor: requests through
+ * {@link RedactingEventSink}, stored events as their {@link PublishedEvents published copy}.
  */
 final class LocalTelemetry implements AutoCloseable {
 
@@ -50,8 +54,10 @@ final class LocalTelemetry implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Path jsonlFile;
     private final List<AppendedEventsObserver> storedEventObservers = new ArrayList<>();
+    private final Redactor redactor;
 
-    private LocalTelemetry(TelemetrySettings settings, Path workingDirectory, PrintStream stdout) {
+    private LocalTelemetry(TelemetrySettings settings, Path workingDirectory, PrintStream stdout, Redactor redactor) {
+        this.redactor = redactor;
         List<EventSink> sinks = new ArrayList<>();
         if (!settings.enabled()) {
             bus = null;
@@ -86,24 +92,29 @@ final class LocalTelemetry implements AutoCloseable {
         return bus == null ? 0 : bus.dropped();
     }
 
-    static LocalTelemetry start(TelemetrySettings settings, Path workingDirectory, PrintStream stdout) {
-        return new LocalTelemetry(settings, workingDirectory, stdout);
+    /** @param redactor the config's: what it removes never reaches a sink */
+    static LocalTelemetry start(TelemetrySettings settings, Path workingDirectory, PrintStream stdout, Redactor redactor) {
+        return new LocalTelemetry(settings, workingDirectory, stdout, redactor);
     }
 
     /** What the front door tells about every request; nothing when telemetry is off. */
     RequestObserver requestObserver(Gateway gateway) {
         if (bus == null) return RequestObserver.NONE;
-        RequestTelemetry requests = new RequestTelemetry(bus, Clock.systemUTC(), PROXY, gateway::providerOf);
+        RequestTelemetry requests = new RequestTelemetry(new RedactingEventSink(bus, redactor), Clock.systemUTC(), PROXY,
+                gateway::providerOf);
         requests.heartbeat(bus.dropped());
         heartbeats.scheduleAtFixedRate(() -> requests.heartbeat(bus.dropped()), HEARTBEAT_PERIOD.toSeconds(),
                 HEARTBEAT_PERIOD.toSeconds(), TimeUnit.SECONDS);
         return requests;
     }
 
-    /** For the event store of the provider lifecycle: stored events to the JSONL file, metrics and EMF. */
+    /**
+     * For the event store of the provider lifecycle: the published copies of stored events (provider
+     * credentials masked) to the JSONL file, metrics and EMF.
+     */
     AppendedEventsObserver storedEvents() {
         List<AppendedEventsObserver> observers = List.copyOf(storedEventObservers);
-        return events -> observers.forEach(o -> o.onAppended(events));
+        return new PublishedEvents(redactor).observing(events -> observers.forEach(o -> o.onAppended(events)));
     }
 
     Optional<GatewayMetrics> metrics() {

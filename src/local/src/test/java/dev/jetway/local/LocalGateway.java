@@ -21,8 +21,13 @@ final class LocalGateway implements AutoCloseable {
     }
 
     LocalGateway(String yaml, java.time.Clock clock) throws IOException {
-        this.jetway = JetwayLocal.start(ConfigLoader.parse(yaml, "test.yaml"), "127.0.0.1", 0,
-                TestTools.projectRoot(), new PrintStream(System.err, true), clock);
+        this(JetwayLocal.start(ConfigLoader.parse(yaml, "test.yaml"), "127.0.0.1", 0,
+                TestTools.projectRoot(), new PrintStream(System.err, true), clock));
+    }
+
+    /** A gateway the caller started its own way. */
+    LocalGateway(JetwayLocal jetway) {
+        this.jetway = jetway;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

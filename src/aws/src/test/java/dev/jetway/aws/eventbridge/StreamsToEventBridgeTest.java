@@ -2,10 +2,16 @@ package dev.jetway.aws.eventbridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.aws.dynamodb.DynamoDbEventStore;
 import dev.jetway.aws.dynamodb.DynamoDbLocal;
 import dev.jetway.aws.dynamodb.DynamoDbStreamRecords;
 import dev.jetway.aws.dynamodb.TableStream;
+import dev.jetway.core.config.ConfigLoader;
+import dev.jetway.core.config.GatewayConfig;
+import dev.jetway.core.domain.provider.ProviderCommand;
+import dev.jetway.core.domain.provider.ProviderEvent;
+import dev.jetway.core.domain.provider.ProviderSpec;
 import dev.jetway.core.domain.resilience.RetryBackoff;
 import dev.jetway.core.eventstore.AppendRequest;
 import dev.jetway.core.eventstore.EventEnvelope;
@@ -16,6 +22,11 @@ import dev.jetway.core.outbox.EventFanOut;
 import dev.jetway.core.outbox.FanOutPolicy;
 import dev.jetway.core.outbox.FanOutResult;
 import dev.jetway.core.outbox.StreamRecord;
+import dev.jetway.core.registry.ProviderEventCodec;
+import dev.jetway.core.registry.ProviderRepository;
+import dev.jetway.core.security.PublishedEvents;
+import dev.jetway.core.security.Redactor;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +97,62 @@ class StreamsToEventBridgeTest {
             assertThat(letter.attempts()).isEqualTo(3);
             assertThat(letter.image()).containsEntry("event_type", "ProviderStarted");
         });
+    }
+
+    @Test
+    void providerCredentialsReachEventBridgeAndTheDeadLetterQueueMaskedWhileTheTableKeepsThemForEveryInstance() {
+        String token = "planted-bearer-token-4f9a2c";
+        String apiKey = "planted-api-key-77d1e0";
+        String envSecret = "planted-env-secret-b3c8";
+        String changedSecret = "planted-changed-secret-91ef";
+        GatewayConfig config = ConfigLoader.parse("""
+                providers:
+                  search:
+                    mode: remote
+                    url: https://search.example/mcp
+                    headers: {Authorization: "Bearer %s", X-Api-Key: "%s"}
+                    env: {SEARCH_REGION_SECRET: "%s"}
+                """.formatted(token, apiKey, envSecret), "jetway.yaml");
+        ProviderSpec spec = config.providers().get("search");
+        ProviderSpec changed = new ProviderSpec(spec.mode(), null, spec.url(), null, Map.of("SEARCH_REGION_SECRET",
+                changedSecret), Map.of("Authorization", "Bearer " + changedSecret), 0, 0, 0, null, null);
+        ProviderRepository providers = new ProviderRepository(store, Clock.systemUTC());
+        providers.execute("search", new ProviderCommand.Register(spec), "deploy", null);
+        providers.execute("search", new ProviderCommand.RequestStart(), "call", null);
+        providers.execute("search", new ProviderCommand.MarkStartFailed("401 from upstream; sent X-Api-Key " + apiKey
+                + " for region " + envSecret, Duration.ofSeconds(2)), "call", null);
+        providers.execute("search", new ProviderCommand.ChangeConfig(changed), "registry_update", null);
+        stubs.putEvents.failEntries((entry, previous) ->
+                "ProviderConfigChanged".equals(entry.get("DetailType").asText()) ? "MalformedDetail" : null);
+        EventFanOut masking = new EventFanOut(new EventBridgePublisher(stubs.client, "jetway"), parked::add,
+                new FanOutPolicy(2, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)),
+                        FanOutPolicy.PUT_EVENTS_PERMANENT_CODES), duration -> { },
+                new PublishedEvents(Redactor.forConfig(config)));
+
+        FanOutResult result = masking.fanOut(streamRecords());
+
+        assertThat(result.published()).isEqualTo(3);
+        assertThat(result.deadLettered()).isEqualTo(1);
+        List<String> putEventsBodies = stubs.server.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getBodyAsString()).toList();
+        assertThat(putEventsBodies).isNotEmpty();
+        for (String secret : List.of(token, apiKey, envSecret, changedSecret)) {
+            assertThat(putEventsBodies).as("PutEvents bodies").noneMatch(body -> body.contains(secret));
+            assertThat(parked.toString()).as("the dead-letter queue").doesNotContain(secret);
+        }
+        JsonNode registered = stubs.putEvents.accepted.stream()
+                .filter(e -> "ProviderRegistered".equals(e.get("DetailType").asText()))
+                .map(e -> Json.parse(e.get("Detail").asText())).findFirst().orElseThrow();
+        assertThat(registered.at("/data/spec/headers/X-Api-Key").asText()).as("names kept, values masked")
+                .isEqualTo(Redactor.MASK);
+        assertThat(registered.at("/data/spec/env/SEARCH_REGION_SECRET").asText()).isEqualTo(Redactor.MASK);
+        assertThat(registered.at("/data/spec/url").asText()).isEqualTo("https://search.example/mcp");
+
+        List<EventEnvelope> table = store.read("provider#search", 0);
+        ProviderEventCodec codec = new ProviderEventCodec();
+        assertThat(codec.decode(table.get(0))).as("the table keeps what another instance starts the provider with")
+                .isEqualTo(new ProviderEvent.ProviderRegistered("search", spec));
+        assertThat(codec.decode(table.get(3))).isEqualTo(new ProviderEvent.ProviderConfigChanged("search", changed));
     }
 
     private List<EventEnvelope> appendFourEventsInTwoAppends() {

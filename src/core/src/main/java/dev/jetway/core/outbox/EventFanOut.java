@@ -1,6 +1,7 @@
 package dev.jetway.core.outbox;
 
 import dev.jetway.core.eventstore.EventEnvelope;
+import dev.jetway.core.security.PublishedEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * permanent error code after {@link FanOutPolicy#maxAttempts}), or failed. Only the first failed
  * record is reported: the stream redelivers from it, so records after it that were published are
  * published again, which is why consumers de-duplicate by {@code event_id}.
+ *
+ * <p>What leaves is the {@link PublishedEvents published copy} of each event (provider credentials
+ * masked), both on the bus and in the dead-letter queue; the event table keeps the real values.
  */
 public final class EventFanOut {
 
@@ -24,8 +28,16 @@ public final class EventFanOut {
     private final DeadLetterQueue deadLetters;
     private final FanOutPolicy policy;
     private final Sleeper sleeper;
+    private final PublishedEvents published;
 
+    /** Masks by pattern only: for callers without a configuration's redactor. */
     public EventFanOut(EventPublisher publisher, DeadLetterQueue deadLetters, FanOutPolicy policy, Sleeper sleeper) {
+        this(publisher, deadLetters, policy, sleeper, PublishedEvents.byPatternOnly());
+    }
+
+    public EventFanOut(EventPublisher publisher, DeadLetterQueue deadLetters, FanOutPolicy policy, Sleeper sleeper,
+            PublishedEvents published) {
+        this.published = Objects.requireNonNull(published, "published");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -42,7 +54,7 @@ public final class EventFanOut {
                 skipped.merge(skipReason.get(), 1, Integer::sum);
                 continue;
             }
-            PendingEvent event = PendingEvent.read(record);
+            PendingEvent event = PendingEvent.read(record, published);
             all.add(event);
             if (event.unpublishable() == null) pending.add(event);
         }
@@ -120,7 +132,7 @@ public final class EventFanOut {
         try {
             deadLetters.park(new DeadLetter(event.record().sequenceNumber(),
                     envelope == null ? null : envelope.eventId().toString(), reason, event.attempts(),
-                    event.record().newImage()));
+                    published.deadLetterImage(event.record().newImage())));
             return true;
         } catch (RuntimeException e) {
             return false;

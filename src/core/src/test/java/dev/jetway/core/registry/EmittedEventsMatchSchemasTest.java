@@ -12,6 +12,8 @@ import dev.jetway.core.eventstore.EventEnvelope;
 import dev.jetway.core.eventstore.InMemoryEventStore;
 import dev.jetway.core.eventstore.UpcasterChain;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.security.PublishedEvents;
+import dev.jetway.core.security.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -46,6 +49,26 @@ class EmittedEventsMatchSchemasTest {
             problems.addAll(PublishedEventSchemas.problems(envelopeOf(event)));
         }
         assertThat(problems).as("emitted events against jetway-events-schema").isEmpty();
+    }
+
+    @Test
+    void thePublishedCopyOfEveryEventTypeWithCredentialsAndSecretsInItsTextStillMatchesItsSchema() {
+        String token = "sk-" + "p".repeat(24);
+        PublishedEvents published = new PublishedEvents(new Redactor(List.of("db-password-1")));
+        List<ProviderEvent> fixture = new ArrayList<>(ProviderEventCodecTest.oneOfEachType());
+        fixture.add(new ProviderEvent.ProviderRegistered("p", new ProviderSpec(ProviderSpec.remote("https://x.example/mcp?"
+                + "api_key=" + token).mode(), null, "https://x.example/mcp?api_key=" + token, null,
+                Map.of("DB_PASSWORD", "db-password-1"), Map.of("Authorization", "Bearer " + token), 0, 0, 0, null, null)));
+        fixture.add(new ProviderEvent.ProviderStartFailed("p", "refused " + token + " db-password-1", 1));
+        fixture.add(new ProviderEvent.ProviderStopped("p", StopReason.FAILURE, "password=db-password-1"));
+
+        List<String> problems = new ArrayList<>();
+        for (ProviderEvent event : fixture) {
+            EventEnvelope copy = published.published(envelopeOf(event));
+            assertThat(Json.write(copy)).as(event.eventType()).doesNotContain(token).doesNotContain("db-password-1");
+            problems.addAll(PublishedEventSchemas.problems(copy));
+        }
+        assertThat(problems).as("published copies against jetway-events-schema").isEmpty();
     }
 
     @Test
