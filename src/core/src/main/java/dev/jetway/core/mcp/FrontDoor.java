@@ -507,6 +507,8 @@ public final class FrontDoor {
                              Cancellation cancellation, Caller caller) {
         String uri = params.path("uri").asText(null);
         boolean tracked = sessionId != null && uri != null;
+        // Authorized before the subscription count is consulted, which would tell of other sessions' subscriptions.
+        if (tracked && method.equals("resources/unsubscribe")) gateway.authorize(method, params, caller);
         if (tracked && method.equals("resources/unsubscribe")
                 && resourceSubscriptions.unsubscribeAndCheckOthers(sessionId, uri)) {
             return Json.object(); // another session still needs the provider's subscription
