@@ -102,18 +102,36 @@ class InputRequiredRoundsTest {
         assertThat(result.at("/result/content/0/text").asText()).isEqualTo("refused -32021 elicitation");
     }
 
+    @Test
+    void anotherCallerCannotContinueARoundWithTheRequestStateIssuedToTheFirst() {
+        dev.jetway.core.security.Caller alice = new dev.jetway.core.security.Caller("key:alice", java.util.Set.of(), java.util.Set.of());
+        dev.jetway.core.security.Caller bob = new dev.jetway.core.security.Caller("key:bob", java.util.Set.of(), java.util.Set.of());
+        JsonNode alicesFirst = call(door, "", "{\"elicitation\":{}}", alice);
+
+        JsonNode bobsRetry = call(door, answer("step1", "name", "Mallory", alicesFirst), "{\"elicitation\":{}}", bob);
+
+        assertThat(bobsRetry.at("/error/code").asInt()).as("Alice's requestState is hers: " + bobsRetry)
+                .isEqualTo(JsonRpc.INVALID_PARAMS);
+        assertThat(upstreamCalls.get()).as("Bob neither resumed nor replayed Alice's call").isEqualTo(1);
+    }
+
     private static String answer(String key, String field, String value, JsonNode previous) {
         return "\"inputResponses\":{\"" + key + "\":{\"action\":\"accept\",\"content\":{\"" + field + "\":\"" + value
                 + "\"}}},\"requestState\":\"" + previous.at("/result/requestState").asText() + "\",";
     }
 
     private static JsonNode call(FrontDoor frontDoor, String extraParams, String capabilities) {
+        return call(frontDoor, extraParams, capabilities, null);
+    }
+
+    private static JsonNode call(FrontDoor frontDoor, String extraParams, String capabilities,
+                                 dev.jetway.core.security.Caller caller) {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"p__ask\","
                 + "\"arguments\":{}," + extraParams + "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + V
                 + "\",\"io.modelcontextprotocol/clientCapabilities\":" + capabilities + "}}}";
         return json(frontDoor.handle(new FrontDoorRequest("POST", "/mcp", HttpHeaders.of("Host", "127.0.0.1",
                 "Content-Type", "application/json", "Accept", "application/json", FrontDoor.VERSION_HEADER, V,
-                "Mcp-Method", "tools/call", "Mcp-Name", "p__ask"), body.getBytes(StandardCharsets.UTF_8))));
+                "Mcp-Method", "tools/call", "Mcp-Name", "p__ask"), body.getBytes(StandardCharsets.UTF_8)), caller));
     }
 
     /** A provider whose tool "ask" asks for a name, then a colour, each under a key hint. */
