@@ -54,7 +54,7 @@ final class InputRequiredRounds {
 
     /** The complete result, or an InputRequiredResult; bad state or answers are InvalidParamsException. */
     ObjectNode route(String method, ObjectNode params, UpstreamListener listener, Caller caller) {
-        // A continued request is checked again: the sealed state does not say who started it.
+        // A continued request is checked again, and only the caller the state was issued to may continue it.
         gateway.authorize(method, params, caller);
         JsonNode responses = params.get("inputResponses");
         if (responses != null && !responses.isObject()) {
@@ -80,7 +80,7 @@ final class InputRequiredRounds {
                 throw new InvalidParamsException("params.requestState has expired; send the request again without it");
             }
             if (!method.equals(state.path("m").asText()) || !target.equals(state.path("t").asText())
-                    || !digest.equals(state.path("d").asText())) {
+                    || !digest.equals(state.path("d").asText()) || !ownerOf(caller).equals(state.path("o").asText())) {
                 throw new InvalidParamsException("params.requestState belongs to a different request");
             }
             earlier = state.get("a");
@@ -96,11 +96,16 @@ final class InputRequiredRounds {
         } else {
             exchange.supply(responses);
         }
-        return round(exchange, method, target, digest, listener);
+        return round(exchange, method, target, digest, listener, ownerOf(caller));
+    }
+
+    /** Whom a state is issued to: only that caller may continue the round (empty: the gateway's own trust). */
+    private static String ownerOf(Caller caller) {
+        return caller == null ? "" : caller.subject();
     }
 
     private ObjectNode round(InputExchange exchange, String method, String target, String digest,
-                             UpstreamListener listener) {
+                             UpstreamListener listener, String owner) {
         InputExchange.Round round;
         exchange.notifyTo(listener);
         try {
@@ -121,18 +126,18 @@ final class InputRequiredRounds {
                 exchange.abandon(invalid.message());
                 throw new InvalidParamsException(invalid.message());
             }
-            case InputExchange.NeedsInput needs -> inputRequired(exchange, needs, method, target, digest);
+            case InputExchange.NeedsInput needs -> inputRequired(exchange, needs, method, target, digest, owner);
         };
     }
 
     private ObjectNode inputRequired(InputExchange exchange, InputExchange.NeedsInput needs, String method,
-                                     String target, String digest) {
+                                     String target, String digest, String owner) {
         sweepExpired();
         String continuation = UUID.randomUUID().toString();
         long expires = clock.millis() + STATE_TTL.toMillis();
         waiting.put(continuation, new Waiting(exchange, expires));
         ObjectNode state = Json.object().put("v", 1).put("c", continuation).put("m", method).put("t", target)
-                .put("d", digest).put("e", expires);
+                .put("d", digest).put("e", expires).put("o", owner);
         state.set("a", exchange.usedAnswers());
         ObjectNode result = Json.object().put("resultType", "input_required");
         ObjectNode requests = result.putObject("inputRequests");
