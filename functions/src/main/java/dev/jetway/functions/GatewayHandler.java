@@ -9,7 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
-import dev.jetway.core.security.IamPrincipal;
+import dev.jetway.core.security.VerifiedIdentity;
 import dev.jetway.core.security.SecuredEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
-    private final BiFunction<FrontDoorRequest, IamPrincipal, FrontDoorResponse> endpoint;
+    private final BiFunction<FrontDoorRequest, VerifiedIdentity, FrontDoorResponse> endpoint;
     private final LambdaTracing tracing;
     @SuppressWarnings({"unused", "FieldCanBeLocal"}) // CRaC holds registered hooks weakly; this keeps it alive
     private final SnapStartPriming priming;
@@ -52,7 +52,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
         this((request, verified) -> frontDoor.handle(request), tracing, null);
     }
 
-    private GatewayHandler(BiFunction<FrontDoorRequest, IamPrincipal, FrontDoorResponse> endpoint, LambdaTracing tracing,
+    private GatewayHandler(BiFunction<FrontDoorRequest, VerifiedIdentity, FrontDoorResponse> endpoint, LambdaTracing tracing,
                            SnapStartPriming priming) {
         this.endpoint = endpoint;
         this.tracing = tracing;
@@ -76,7 +76,7 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         APIGatewayV2HTTPResponse response;
         try {
-            response = HttpApiMapping.toResponse(endpoint.apply(request, HttpApiMapping.iamPrincipal(event)));
+            response = HttpApiMapping.toResponse(endpoint.apply(request, HttpApiMapping.verifiedIdentity(event)));
         } catch (RuntimeException e) {
             LOG.error("the front door failed", e);
             response = HttpApiMapping.toResponse(plain(500, "internal error; see the function's logs"));

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
 import dev.jetway.core.mcp.HttpHeaders;
+import dev.jetway.core.security.AuthorizerClaims;
 import dev.jetway.core.security.IamPrincipal;
+import dev.jetway.core.security.VerifiedIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,10 +15,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates between API Gateway HTTP API payload v2 and the front door's transport-agnostic
@@ -50,16 +55,28 @@ final class HttpApiMapping {
     }
 
     /**
-     * The AWS identity API Gateway's IAM authorizer verified, from {@code requestContext.authorizer.iam},
-     * or null when the route is not IAM-authorized. Only API Gateway writes the request context; a
-     * client's headers never reach it.
+     * The identity API Gateway's authorizer verified, or null when the route has neither the IAM
+     * nor the JWT authorizer: the signer from {@code requestContext.authorizer.iam}, or the token's
+     * {@code sub} and scopes from {@code requestContext.authorizer.jwt}. Only API Gateway writes the
+     * request context; a client's headers never reach it.
      */
-    static IamPrincipal iamPrincipal(APIGatewayV2HTTPEvent event) {
+    static VerifiedIdentity verifiedIdentity(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null) return null;
         APIGatewayV2HTTPEvent.RequestContext.IAM iam = context.getAuthorizer().getIam();
-        if (iam == null || iam.getUserArn() == null || !iam.getUserArn().startsWith("arn:")) return null;
-        return new IamPrincipal(iam.getUserArn(), iam.getAccountId());
+        if (iam != null && iam.getUserArn() != null && iam.getUserArn().startsWith("arn:")) {
+            return new IamPrincipal(iam.getUserArn(), iam.getAccountId());
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = context.getAuthorizer().getJwt();
+        if (jwt == null || jwt.getClaims() == null) return null;
+        String subject = jwt.getClaims().get("sub");
+        if (subject == null || subject.isBlank()) return null;
+        Set<String> scopes = new LinkedHashSet<>();
+        if (jwt.getScopes() != null) scopes.addAll(jwt.getScopes());
+        String scope = jwt.getClaims().get("scope");
+        if (scope != null) scopes.addAll(Arrays.asList(scope.trim().split("\\s+")));
+        scopes.remove("");
+        return new AuthorizerClaims(subject, scopes);
     }
 
     /** The whole response; an event stream is run to its end and sent as one body. */

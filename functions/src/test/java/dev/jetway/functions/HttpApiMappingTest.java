@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jetway.core.mcp.FrontDoorRequest;
 import dev.jetway.core.mcp.FrontDoorResponse;
+import dev.jetway.core.security.AuthorizerClaims;
 import dev.jetway.core.security.IamPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -116,13 +117,13 @@ class HttpApiMappingTest {
                         .withUserArn("arn:aws:sts::123456789012:assumed-role/agents/bot").withAccountId("123456789012")
                         .build()).build());
 
-        IamPrincipal principal = HttpApiMapping.iamPrincipal(event);
+        var principal = HttpApiMapping.verifiedIdentity(event);
 
         assertThat(principal).isEqualTo(new IamPrincipal("arn:aws:sts::123456789012:assumed-role/agents/bot", "123456789012"));
     }
 
     @Test
-    void headersNeverStandInForAnIamIdentity() {
+    void headersNeverStandInForAVerifiedIdentity() {
         APIGatewayV2HTTPEvent event = event("POST", "/mcp", "$default", Map.of(
                 "x-amzn-iam-user-arn", "arn:aws:iam::123456789012:user/ops",
                 "authorization", "AWS4-HMAC-SHA256 Credential=AKIA/20260101/eu-west-1/execute-api/aws4_request"));
@@ -131,7 +132,20 @@ class HttpApiMappingTest {
                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", "x")).build())
                 .build());
 
-        assertThat(HttpApiMapping.iamPrincipal(event)).isNull();
-        assertThat(HttpApiMapping.iamPrincipal(jwtRoute)).isNull();
+        assertThat(HttpApiMapping.verifiedIdentity(event)).isNull();
+        assertThat(HttpApiMapping.verifiedIdentity(jwtRoute)).isEqualTo(new AuthorizerClaims("x", java.util.Set.of()));
+    }
+
+    @Test
+    void theJwtAuthorizersSubjectAndScopesBecomeTheVerifiedIdentity() {
+        APIGatewayV2HTTPEvent event = event("POST", "/mcp", "$default", Map.of());
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(Map.of("sub", "alice", "scope", "mcp:tools  mcp:resources"))
+                        .withScopes(List.of("mcp:admin")).build())
+                .build());
+
+        assertThat(HttpApiMapping.verifiedIdentity(event))
+                .isEqualTo(new AuthorizerClaims("alice", java.util.Set.of("mcp:tools", "mcp:resources", "mcp:admin")));
     }
 }

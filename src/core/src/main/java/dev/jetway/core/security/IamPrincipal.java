@@ -12,7 +12,7 @@ import java.util.Objects;
  *     {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}
  * @param accountId the signer's account
  */
-public record IamPrincipal(String arn, String accountId) {
+public record IamPrincipal(String arn, String accountId) implements VerifiedIdentity {
     public IamPrincipal {
         Objects.requireNonNull(arn, "arn");
         if (!arn.startsWith("arn:")) throw new IllegalArgumentException("not an ARN: " + arn);

@@ -81,18 +81,19 @@ public final class SecuredEndpoint {
     }
 
     /**
-     * @param verified the AWS identity API Gateway's IAM authorizer verified, or null; it counts only
-     *     when {@code security.iam} is configured, and nothing in the request itself can stand in for it
+     * @param verified the identity API Gateway's authorizer verified, or null. With {@code security.iam}
+     *     the caller is the IAM identity and nothing else; otherwise the gateway's own bearer
+     *     authentication wins when configured, then the JWT authorizer's claims, then anonymous.
      */
-    public FrontDoorResponse handle(FrontDoorRequest request, IamPrincipal verified) {
+    public FrontDoorResponse handle(FrontDoorRequest request, VerifiedIdentity verified) {
         return redacted(screen(request, verified));
     }
 
-    private FrontDoorResponse screen(FrontDoorRequest request, IamPrincipal verified) {
+    private FrontDoorResponse screen(FrontDoorRequest request, VerifiedIdentity verified) {
         if (parts.metadata() != null && parts.metadata().isServedAt(request.path())) return metadataDocument(request);
         Caller caller;
         try {
-            caller = parts.iam() != null ? iamCaller(verified) : authenticate(request.headers());
+            caller = caller(request, verified);
         } catch (AuthenticationException e) {
             return unauthorized(e);
         } catch (InsufficientScopeException e) {
@@ -137,17 +138,22 @@ public final class SecuredEndpoint {
         return Optional.empty();
     }
 
-    private Caller iamCaller(IamPrincipal verified) {
-        if (verified == null) {
+    private Caller caller(FrontDoorRequest request, VerifiedIdentity verified) {
+        if (parts.iam() != null) return iamCaller(verified);
+        if (parts.authenticator() != null) return authenticate(request.headers());
+        return verified instanceof AuthorizerClaims claims ? claims.caller() : Caller.ANONYMOUS;
+    }
+
+    private Caller iamCaller(VerifiedIdentity verified) {
+        if (!(verified instanceof IamPrincipal principal)) {
             throw new AuthenticationException(null, "this gateway accepts only AWS SigV4-signed requests through its "
                     + "IAM-authorized API Gateway route (service execute-api), and this request arrived without an "
                     + "IAM identity");
         }
-        return parts.iam().caller(verified);
+        return parts.iam().caller(principal);
     }
 
     private Caller authenticate(HttpHeaders headers) {
-        if (parts.authenticator() == null) return Caller.ANONYMOUS;
         List<String> values = headers.values().getOrDefault("authorization", List.of());
         if (values.isEmpty()) throw AuthenticationException.missing();
         if (values.size() > 1) {
