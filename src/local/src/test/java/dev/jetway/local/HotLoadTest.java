@@ -167,6 +167,8 @@ class HotLoadTest {
         assertThat(callTool("registry_add", "{\"name\":\"extra\",\"config\":" + config + "}")).contains("already exists");
         assertThat(callTool("registry_add", "{\"name\":\"bad\",\"config\":{\"mode\":\"remote\"}}"))
                 .contains("providers.bad", "url");
+        assertThat(callTool("registry_add", "{\"name\":\"extra__x\",\"config\":" + config + "}"))
+                .contains("contains the separator '__'");
         assertThat(callTool("registry_sources", "{}")).contains("\"provider\":\"extra\",\"source\":\"runtime\"");
 
         assertThat(callTool("registry_update", "{\"name\":\"extra\",\"config\":" + config.replace("added", "updated") + "}"))

@@ -141,6 +141,11 @@ public final class ConfigLoader {
                 throw new ConfigException(source, path, "provider names must match "
                         + GatewayConfig.PROVIDER_NAME.pattern() + " (they prefix every tool name)");
             }
+            try {
+                settings.requireUnambiguous(entry.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source, path, e.getMessage(), e);
+            }
             providers.put(entry.getKey(), provider(object(entry.getValue(), path), path));
         }
         checkGroupMembers(providers);

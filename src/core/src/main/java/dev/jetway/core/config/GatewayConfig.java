@@ -30,6 +30,7 @@ public record GatewayConfig(GatewaySettings settings, Map<String, ProviderSpec> 
                 throw new IllegalArgumentException("provider name '" + name
                         + "' must match " + PROVIDER_NAME.pattern());
             }
+            settings.requireUnambiguous(name);
         }
     }
 

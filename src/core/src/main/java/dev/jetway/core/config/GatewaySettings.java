@@ -91,4 +91,16 @@ public record GatewaySettings(
         return new GatewaySettings(prefixNames, separator, allowedOrigins, hosts, maxBodyBytes,
                 requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle);
     }
+
+    /**
+     * @throws IllegalArgumentException when the provider name contains the separator: a prefixed name
+     *     such as {@code a__b__echo} could then belong to provider {@code a} or {@code a__b}, and a
+     *     policy granting one provider's tools could reach the other's
+     */
+    public void requireUnambiguous(String providerName) {
+        if (prefixNames && providerName.contains(separator)) {
+            throw new IllegalArgumentException("provider name '" + providerName + "' contains the separator '" + separator
+                    + "' (gateway.separator), so its prefixed tool names would be ambiguous; rename the provider");
+        }
+    }
 }

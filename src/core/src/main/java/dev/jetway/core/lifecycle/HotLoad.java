@@ -48,6 +48,7 @@ public final class HotLoad {
         if (gateway.providers().containsKey(name)) {
             throw new IllegalArgumentException("provider '" + name + "' already exists; change it with registry_update");
         }
+        gateway.config().settings().requireUnambiguous(name);
         checkMembers(name, spec, gateway.providers());
         lifecycle.add(name, spec);
         gateway.putProvider(name, spec);

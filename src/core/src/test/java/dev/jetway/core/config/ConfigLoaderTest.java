@@ -106,6 +106,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aProviderNameContainingTheSeparatorIsRefusedBecauseItsToolNamesWouldBeAmbiguous() {
+        String providers = "providers:\n  a: {mode: remote, url: 'https://a.example/mcp'}\n"
+                + "  a__b: {mode: remote, url: 'https://b.example/mcp'}\n";
+
+        assertThatThrownBy(() -> ConfigLoader.parse(providers, "g.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("providers.a__b")
+                .hasMessageContaining("contains the separator '__'");
+        assertThat(ConfigLoader.parse("gateway: {separator: '.'}\n" + providers, "g.yaml").providers()).containsKey("a__b");
+        assertThat(ConfigLoader.parse("gateway: {prefix_names: false}\n" + providers, "g.yaml").providers()).containsKey("a__b");
+    }
+
+    @Test
     void pageSizeIsReadAndOutOfRangeSizesAreRefusedNamingTheKey() {
         GatewayConfig config = ConfigLoader.parse("gateway: {page_size: 25}\nproviders: {}\n", "g.yaml");
 
