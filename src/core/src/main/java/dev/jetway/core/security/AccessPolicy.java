@@ -1,6 +1,8 @@
 package dev.jetway.core.security;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,18 @@ public final class AccessPolicy {
         return adminRole;
     }
 
-    /** Whether the caller may see and use the tool, prompt, resource or template of this client-visible name. */
+    /**
+     * Whether the caller may see and use the tool, prompt, resource or template of this client-visible
+     * name. A URI with dot segments ({@code /public/../secret}, also percent-encoded) must be allowed
+     * both as written and with the segments resolved, so {@code fs+file:///public/*} does not reach
+     * {@code fs+file:///public/../etc/passwd}.
+     */
     public boolean permits(Caller caller, String exposedName) {
+        String resolved = withoutDotSegments(exposedName);
+        return permitsAsWritten(caller, exposedName) && (resolved.equals(exposedName) || permitsAsWritten(caller, resolved));
+    }
+
+    private boolean permitsAsWritten(Caller caller, String exposedName) {
         for (String role : caller.roles()) {
             if (matches(roles.get(role), exposedName)) return true;
         }
@@ -54,6 +66,33 @@ public final class AccessPolicy {
     /** Whether the caller may see and use the management tools. */
     public boolean permitsManagement(Caller caller) {
         return caller.hasRole(adminRole);
+    }
+
+    /**
+     * The name with {@code .} and {@code ..} path segments resolved (after decoding {@code %2e} and
+     * {@code %2f}), as a server resolving the path would; a {@code ..} never climbs above the part
+     * before the first path segment ({@code scheme://authority}).
+     */
+    static String withoutDotSegments(String name) {
+        if (!name.contains(".") && !name.contains("%")) return name;
+        String decoded = name.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/");
+        int authority = decoded.indexOf("://");
+        int pathStart = authority < 0 ? 0 : decoded.indexOf('/', authority + 3);
+        if (pathStart < 0) return name;
+        Deque<String> segments = new ArrayDeque<>();
+        String[] parts = decoded.substring(pathStart).split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            boolean last = i == parts.length - 1;
+            if (part.equals(".") || part.equals("..")) {
+                if (part.equals("..") && segments.size() > 1) segments.pollLast();
+                if (last) segments.addLast("");
+            } else {
+                segments.addLast(part);
+            }
+        }
+        String resolved = decoded.substring(0, pathStart) + String.join("/", segments);
+        return resolved.equals(decoded) ? name : resolved;
     }
 
     /** A glob as a regular expression: {@code *} any run, {@code ?} one character, everything else literal. */
