@@ -12,6 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +73,10 @@ class RemoteProviderPolicyTest {
     @Test
     void the_jvm_resolver_answers_a_pinned_name_with_the_checked_address_not_with_dns() throws Exception {
         String name = "pinned-provider.invalid";
-        PinnedAddresses.SHARED.pin(name, List.of(InetAddress.getLoopbackAddress()));
+        PinnedAddresses.SHARED.pin(name, new PinnedAddresses.Pin(List.of(InetAddress.getLoopbackAddress()),
+                Instant.now().plus(Duration.ofMinutes(10)), Clock.systemUTC(), host -> {
+                    throw new AssertionError("the pin is fresh");
+                }));
 
         HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + name + ":" + port() + "/")).GET().build(), HttpResponse.BodyHandlers.discarding());
