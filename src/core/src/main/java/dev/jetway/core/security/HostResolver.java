@@ -8,8 +8,8 @@ import java.util.List;
 @FunctionalInterface
 public interface HostResolver {
 
-    /** The platform's DNS, past the pins: a check after a pin expired sees what DNS answers now. */
-    HostResolver SYSTEM = PinningResolverProvider::resolveWithoutPins;
+    /** The platform's DNS; once a name is guarded, past its pins, so that a re-check sees what DNS answers now. */
+    HostResolver SYSTEM = PinningResolverProvider::resolveForCheck;
 
     List<InetAddress> resolve(String host) throws UnknownHostException;
 }

@@ -56,6 +56,11 @@ public final class PinnedAddresses {
         pins.put(key(host), pin);
     }
 
+    /** Whether a guard ever approved the host: its lookups are then answered from here, never by DNS alone. */
+    public boolean isGuarded(String host) {
+        return pins.containsKey(key(host));
+    }
+
     /** Whether the host has a pin within its lifetime: a map read and a clock read, no DNS. */
     public boolean isFresh(String host) {
         Pin pin = pins.get(key(host));

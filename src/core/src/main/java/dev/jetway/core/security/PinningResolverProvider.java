@@ -51,17 +51,14 @@ public final class PinningResolverProvider extends InetAddressResolverProvider {
     }
 
     /**
-     * What DNS answers now, never a pin: the answer the guard checks. Asking the JVM's resolver
-     * instead would return the pin itself (or, from inside this resolver, ask it again).
+     * The answer the guard checks. A name not guarded yet is asked the way the HTTP client will ask
+     * it, through the JVM (and its address cache), so the checked answer is the one the connection
+     * gets. A guarded name is asked of DNS directly, past the pins: asking the JVM would return the
+     * pin itself, or from inside this resolver, ask it again.
      */
-    static List<InetAddress> resolveWithoutPins(String host) throws UnknownHostException {
+    static List<InetAddress> resolveForCheck(String host) throws UnknownHostException {
         InetAddressResolver dns = builtin;
-        if (dns == null) {
-            // This provider is not installed, or not yet: the first lookup installs it.
-            List<InetAddress> answer = List.of(InetAddress.getAllByName(host));
-            dns = builtin;
-            if (dns == null) return answer;
-        }
+        if (dns == null || !PinnedAddresses.SHARED.isGuarded(host)) return List.of(InetAddress.getAllByName(host));
         return dns.lookupByName(host, ANY_ADDRESS).toList();
     }
 
