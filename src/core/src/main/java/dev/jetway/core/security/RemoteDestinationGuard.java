@@ -28,6 +28,8 @@ public final class RemoteDestinationGuard {
     /** How long a checked answer is used before the name is resolved and checked again. */
     public static final Duration PIN_LIFETIME = Duration.ofMinutes(10);
 
+    private static final String AFTER_EXPIRY = " when checked again after its pin expired";
+
     /** What the Streamable HTTP connector calls before it opens a session. */
     @FunctionalInterface
     public interface Check {
@@ -123,7 +125,7 @@ public final class RemoteDestinationGuard {
         if (!guards(provider) || IpLiterals.parse(destination.host()).isPresent()) return Approval.ALWAYS;
         String host = destination.host();
         return () -> {
-            if (!pins.isFresh(host)) resolveAndPin(provider, host, " when checked again after its pin expired");
+            if (!pins.isFresh(host)) resolveAndPin(provider, host, AFTER_EXPIRY);
         };
     }
 
@@ -150,7 +152,7 @@ public final class RemoteDestinationGuard {
         requireAllowed(provider, host, addresses, when);
         if (guards(provider)) {
             pins.pin(host, new PinnedAddresses.Pin(addresses, clock.instant().plus(pinLifetime), clock,
-                    expired -> resolveAndPin(provider, expired, " when checked again after its pin expired")));
+                    expired -> resolveAndPin(provider, expired, AFTER_EXPIRY)));
         }
         return addresses;
     }
