@@ -67,11 +67,16 @@ public final class JetwayLocal implements AutoCloseable {
     /** As above, with the clock that idle TTLs, health intervals and backoffs are measured on. */
     public static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory,
                                     PrintStream log, Clock clock) throws IOException {
+        return start(config, host, port, workingDirectory, log, clock, RemoteDestinationGuard.forSettings(config.security()));
+    }
+
+    /** As above, with the guard that remote providers' addresses are checked by (tests give it a clock and a DNS). */
+    static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory,
+                             PrintStream log, Clock clock, RemoteDestinationGuard destinations) throws IOException {
         Duration startTimeout = config.settings().requestTimeout();
         LocalLauncher launcher = new LocalLauncher(
                 new SubprocessLauncher(new SubprocessConnector(workingDirectory, startTimeout, log::println)),
-                new ConnectorLauncher(new StreamableHttpConnector(startTimeout,
-                        RemoteDestinationGuard.forSettings(config.security()).asCheck())));
+                new ConnectorLauncher(new StreamableHttpConnector(startTimeout, destinations.asCheck())));
         LocalTelemetry telemetry = LocalTelemetry.start(config.telemetry(), workingDirectory, System.out,
                 Redactor.forConfig(config));
         // Domain events reach the JSONL file and the metrics as they are stored.

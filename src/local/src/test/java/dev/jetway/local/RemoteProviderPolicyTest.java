@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.jetway.core.config.ConfigLoader;
+import dev.jetway.core.security.AddressPolicy;
+import dev.jetway.core.security.HostResolver;
 import dev.jetway.core.security.PinnedAddresses;
+import dev.jetway.core.security.RemoteDestinationGuard;
+import dev.jetway.core.testing.SettableClock;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,7 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,12 +79,37 @@ class RemoteProviderPolicyTest {
     @Test
     void the_jvm_resolver_answers_a_pinned_name_with_the_checked_address_not_with_dns() throws Exception {
         String name = "pinned-provider.invalid";
-        PinnedAddresses.SHARED.pin(name, List.of(InetAddress.getLoopbackAddress()));
+        PinnedAddresses.SHARED.pin(name, new PinnedAddresses.Pin(List.of(InetAddress.getLoopbackAddress()),
+                Instant.now().plus(Duration.ofMinutes(10)), Clock.systemUTC(), host -> {
+                    throw new AssertionError("the pin is fresh");
+                }));
 
         HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + name + ":" + port() + "/")).GET().build(), HttpResponse.BodyHandlers.discarding());
 
         assertThat(response.statusCode()).as(".invalid never resolves in DNS; only the pin can answer it").isEqualTo(204);
         assertThat(hits.get()).isEqualTo(1);
+    }
+
+    @Test
+    void an_expired_pin_is_checked_again_against_dns_itself_even_from_inside_the_jvm_resolver() throws Exception {
+        // localhost is the one name the real DNS answers here, and loopback stands for the internet in
+        // this guard. The JVM caches lookups by the exact spelling, so each new spelling is a fresh lookup.
+        SettableClock clock = SettableClock.at("2026-01-01T00:00:00Z");
+        RemoteDestinationGuard guard = new RemoteDestinationGuard(HostResolver.SYSTEM, PinnedAddresses.SHARED, Set.of(),
+                address -> address.isLoopbackAddress() ? Optional.empty() : AddressPolicy.refusal(address), clock,
+                RemoteDestinationGuard.PIN_LIFETIME);
+        RemoteDestinationGuard.Approval approval = guard.asCheck().check("local", URI.create("http://LOCALhost:" + port() + "/"));
+
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.plusSeconds(1));
+        approval.confirm();
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.plusSeconds(1));
+        InetAddress[] viaTheJvm = InetAddress.getAllByName("localHOST");
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://LocalHost:" + port() + "/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(viaTheJvm).as("the JVM's resolver re-checked the expired pin with DNS, not by asking itself again")
+                .isNotEmpty().allMatch(InetAddress::isLoopbackAddress);
+        assertThat(response.statusCode()).isEqualTo(204);
     }
 }

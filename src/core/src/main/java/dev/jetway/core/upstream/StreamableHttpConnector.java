@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * Reaches {@code remote} providers over Streamable HTTP (session era) with the JDK's client. It never
  * follows redirects; with a destination check (see {@link RemoteDestinationGuard}) it refuses URLs
- * that point at loopback, link-local or private addresses before it connects.
+ * that point at loopback, link-local or private addresses before it connects, and its sessions ask
+ * the check's {@link RemoteDestinationGuard.Approval} again before every request.
  */
 public final class StreamableHttpConnector implements ProviderConnector {
 
@@ -42,11 +43,12 @@ public final class StreamableHttpConnector implements ProviderConnector {
         } catch (IllegalArgumentException e) {
             throw new ProviderUnavailableException(name, "url '" + spec.url() + "' is not a URI", e);
         }
+        RemoteDestinationGuard.Approval approval;
         try {
-            destinations.check(name, url);
+            approval = destinations.check(name, url);
         } catch (ForbiddenDestinationException e) {
             throw new ProviderUnavailableException(name, e.getMessage(), e);
         }
-        return StreamableHttpSession.open(name, http, url, spec.headers(), providerListener, startTimeout);
+        return StreamableHttpSession.open(name, http, url, spec.headers(), approval, providerListener, startTimeout);
     }
 }

@@ -3,6 +3,8 @@ package dev.jetway.core.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.json.Json;
+import dev.jetway.core.security.ForbiddenDestinationException;
+import dev.jetway.core.security.RemoteDestinationGuard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +38,7 @@ final class StreamableHttpSession implements UpstreamSession {
     private final HttpClient http;
     private final URI url;
     private final Map<String, String> headers;
+    private final RemoteDestinationGuard.Approval destination;
     private final UpstreamListener providerListener;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicReference<InputStream> eventStream = new AtomicReference<>();
@@ -45,17 +48,20 @@ final class StreamableHttpSession implements UpstreamSession {
     private volatile boolean open = true;
 
     private StreamableHttpSession(String provider, HttpClient http, URI url, Map<String, String> headers,
-                                  UpstreamListener providerListener) {
+                                  RemoteDestinationGuard.Approval destination, UpstreamListener providerListener) {
         this.provider = provider;
         this.http = http;
         this.url = url;
         this.headers = headers;
+        this.destination = destination;
         this.providerListener = providerListener;
     }
 
     static StreamableHttpSession open(String provider, HttpClient http, URI url, Map<String, String> headers,
-                                      UpstreamListener providerListener, Duration timeout) {
-        StreamableHttpSession session = new StreamableHttpSession(provider, http, url, headers, providerListener);
+                                      RemoteDestinationGuard.Approval destination, UpstreamListener providerListener,
+                                      Duration timeout) {
+        StreamableHttpSession session = new StreamableHttpSession(provider, http, url, headers, destination,
+                providerListener);
         ObjectNode result = session.request("initialize", McpClientHandshake.initializeParams(), providerListener, timeout);
         session.initializeResult = result;
         session.protocolVersion = result.path("protocolVersion").asText(McpClientHandshake.PROTOCOL_VERSION);
@@ -128,7 +134,7 @@ final class StreamableHttpSession implements UpstreamSession {
             if (protocolVersion != null) get.header("MCP-Protocol-Version", protocolVersion);
             headers.forEach(get::header);
             try {
-                HttpResponse<InputStream> response = http.send(get.build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = send(get.build(), HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
                     closeQuietly(response.body());
                     return;
@@ -150,6 +156,8 @@ final class StreamableHttpSession implements UpstreamSession {
                 failures = delivered[0] ? 0 : failures + 1;
             } catch (IOException e) {
                 failures++;
+            } catch (ForbiddenDestinationException e) {
+                return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -194,8 +202,8 @@ final class StreamableHttpSession implements UpstreamSession {
         ObjectNode message = Json.object().put("jsonrpc", "2.0").put("method", method);
         if (params != null) message.set("params", params);
         try {
-            http.send(post(message), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
+            send(post(message), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | ForbiddenDestinationException e) {
             // A lost notification is not worth failing anything for; the next request will tell.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -219,6 +227,11 @@ final class StreamableHttpSession implements UpstreamSession {
         if (sessionId == null) return;
         HttpRequest.Builder delete = HttpRequest.newBuilder(url).DELETE().header("Mcp-Session-Id", sessionId);
         headers.forEach(delete::header);
+        try {
+            destination.confirm();
+        } catch (ForbiddenDestinationException e) {
+            return;
+        }
         http.sendAsync(delete.build(), HttpResponse.BodyHandlers.discarding());
     }
 
@@ -226,7 +239,9 @@ final class StreamableHttpSession implements UpstreamSession {
                               AtomicReference<InputStream> bodyHolder) {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(post(message), HttpResponse.BodyHandlers.ofInputStream());
+            response = send(post(message), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ForbiddenDestinationException e) {
+            throw new ProviderUnavailableException(provider, e.getMessage(), e);
         } catch (IOException e) {
             throw new ProviderUnavailableException(provider, "cannot reach " + url + ": " + e, e);
         } catch (InterruptedException e) {
@@ -284,13 +299,25 @@ final class StreamableHttpSession implements UpstreamSession {
                 response.putObject("error").put("code", -32603).put("message", String.valueOf(failure.getMessage()));
             }
             try {
-                http.send(post(response), HttpResponse.BodyHandlers.discarding());
-            } catch (IOException e) {
+                send(post(response), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException | ForbiddenDestinationException e) {
                 // The provider will time its request out; nothing else can be done from here.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * Every request of the session goes through here: the destination is confirmed first (free while
+     * its pin is fresh), so a connection the client opens later never goes somewhere refused.
+     *
+     * @throws ForbiddenDestinationException when the provider's name now resolves somewhere refused
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        destination.confirm();
+        return http.send(request, body);
     }
 
     private HttpRequest post(ObjectNode message) {

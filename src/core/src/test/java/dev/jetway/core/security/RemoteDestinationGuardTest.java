@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import dev.jetway.core.testing.SettableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class RemoteDestinationGuardTest {
 
-    private final PinnedAddresses pins = new PinnedAddresses(Clock.systemUTC(), Duration.ofMinutes(10));
+    private final PinnedAddresses pins = new PinnedAddresses();
     private final AtomicInteger lookups = new AtomicInteger();
     private final Map<String, Deque<List<InetAddress>>> dns = new java.util.HashMap<>();
 
@@ -32,7 +32,9 @@ class RemoteDestinationGuardTest {
         return answers.size() > 1 ? answers.poll() : answers.peek();
     };
 
-    private final RemoteDestinationGuard guard = new RemoteDestinationGuard(scriptedDns, pins, Set.of("internal"));
+    private final SettableClock clock = SettableClock.at("2026-01-01T00:00:00Z");
+    private final RemoteDestinationGuard guard = new RemoteDestinationGuard(scriptedDns, pins, Set.of("internal"),
+            AddressPolicy::refusal, clock, RemoteDestinationGuard.PIN_LIFETIME);
 
     private static InetAddress ip(String literal) {
         return IpLiterals.parse(literal).orElseThrow();
@@ -140,5 +142,84 @@ class RemoteDestinationGuardTest {
     @Test
     void a_name_that_does_not_resolve_is_refused() {
         assertThatThrownBy(() -> guard.check("public", URI.create("http://nowhere.example/"))).hasMessageContaining("does not resolve");
+    }
+
+    @Test
+    void while_the_pin_is_fresh_a_request_is_confirmed_without_asking_dns() {
+        answer("fresh.example", "93.184.215.14", "169.254.169.254");
+        RemoteDestinationGuard.Approval approval = guard.asCheck().check("public", URI.create("https://fresh.example/mcp"));
+
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME);
+        approval.confirm();
+
+        assertThat(lookups.get()).as("one lookup at connect; a fresh pin costs no DNS per request").isEqualTo(1);
+        assertThat(pins.lookup("fresh.example")).contains(List.of(ip("93.184.215.14")));
+    }
+
+    @Test
+    void after_the_pin_expires_a_request_is_refused_when_the_name_now_resolves_to_the_metadata_address() {
+        answer("rebind-later.example", "93.184.215.14", "169.254.169.254");
+        RemoteDestinationGuard.Approval approval = guard.asCheck().check("public", URI.create("https://rebind-later.example/mcp"));
+
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.plusSeconds(1));
+
+        assertThatThrownBy(approval::confirm)
+                .isInstanceOf(ForbiddenDestinationException.class)
+                .hasMessageContaining("provider 'public'")
+                .hasMessageContaining("rebind-later.example")
+                .hasMessageContaining("169.254.169.254 is link-local")
+                .hasMessageContaining("security.providers.public.allow_private_network: true");
+        assertThat(lookups.get()).as("the expired pin was resolved and checked again").isEqualTo(2);
+    }
+
+    @Test
+    void after_the_pin_expires_the_jvm_resolver_gets_a_refusal_never_the_unchecked_answer() {
+        answer("rebind-jvm.example", "93.184.215.14", "10.0.0.7");
+        guard.check("public", URI.create("https://rebind-jvm.example/mcp"));
+
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.plusSeconds(1));
+
+        // What PinningResolverProvider asks when the HTTP client opens a new connection.
+        assertThatThrownBy(() -> pins.lookup("rebind-jvm.example"))
+                .isInstanceOf(ForbiddenDestinationException.class)
+                .hasMessageContaining("10.0.0.7 is private");
+        assertThatThrownBy(() -> pins.lookup("rebind-jvm.example"))
+                .as("a refused re-check leaves the name guarded; it does not fall through to DNS")
+                .isInstanceOf(ForbiddenDestinationException.class);
+    }
+
+    @Test
+    void after_the_pin_expires_a_still_allowed_answer_is_pinned_for_another_lifetime() {
+        answer("moved.example", "93.184.215.14", "8.8.8.8");
+        RemoteDestinationGuard.Approval approval = guard.asCheck().check("public", URI.create("https://moved.example/mcp"));
+
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.plusSeconds(1));
+        approval.confirm();
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.minusSeconds(1));
+        approval.confirm();
+
+        assertThat(pins.lookup("moved.example")).as("the provider may move to another allowed address")
+                .contains(List.of(ip("8.8.8.8")));
+        assertThat(lookups.get()).as("connect, then one re-check; the new pin is fresh again").isEqualTo(2);
+    }
+
+    @Test
+    void after_the_pin_expires_a_name_that_no_longer_resolves_is_refused() {
+        answer("gone.example", "93.184.215.14");
+        RemoteDestinationGuard.Approval approval = guard.asCheck().check("public", URI.create("https://gone.example/mcp"));
+        dns.remove("gone.example");
+
+        clock.advance(RemoteDestinationGuard.PIN_LIFETIME.plusSeconds(1));
+
+        assertThatThrownBy(approval::confirm).hasMessageContaining("'gone.example' does not resolve");
+    }
+
+    @Test
+    void a_provider_allowed_the_private_network_pins_nothing_that_others_would_read() {
+        answer("intranet.example", "10.0.0.5");
+
+        guard.check("internal", URI.create("http://intranet.example/mcp"));
+
+        assertThat(pins.lookup("intranet.example")).as("pins hold only answers the policy allows").isEmpty();
     }
 }
