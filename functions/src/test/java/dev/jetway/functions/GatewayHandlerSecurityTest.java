@@ -92,4 +92,16 @@ class GatewayHandlerSecurityTest {
                         config.providers().get("metadata"), dev.jetway.core.upstream.UpstreamListener.NONE))
                 .hasMessageContaining("169.254.169.254");
     }
+
+    @Test
+    void the_functions_own_jar_registers_the_pinning_resolver_so_dns_answers_are_checked_at_connect()
+            throws java.io.IOException {
+        // The function's own resources (what the shaded jar carries), not the local runner's jar that
+        // is also on the test class path and registers the same provider.
+        java.nio.file.Path services = java.nio.file.Path.of("target", "classes", "META-INF", "services",
+                java.net.spi.InetAddressResolverProvider.class.getName());
+
+        assertThat(java.nio.file.Files.readString(services).trim())
+                .isEqualTo(dev.jetway.core.security.PinningResolverProvider.class.getName());
+    }
 }
