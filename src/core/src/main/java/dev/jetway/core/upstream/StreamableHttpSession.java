@@ -39,6 +39,7 @@ final class StreamableHttpSession implements UpstreamSession {
     private final URI url;
     private final Map<String, String> headers;
     private final RemoteDestinationGuard.Approval destination;
+    private final TraceContextHeaders traceContext;
     private final UpstreamListener providerListener;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicReference<InputStream> eventStream = new AtomicReference<>();
@@ -48,20 +49,22 @@ final class StreamableHttpSession implements UpstreamSession {
     private volatile boolean open = true;
 
     private StreamableHttpSession(String provider, HttpClient http, URI url, Map<String, String> headers,
-                                  RemoteDestinationGuard.Approval destination, UpstreamListener providerListener) {
+                                  RemoteDestinationGuard.Approval destination, TraceContextHeaders traceContext,
+                                  UpstreamListener providerListener) {
         this.provider = provider;
         this.http = http;
         this.url = url;
         this.headers = headers;
         this.destination = destination;
+        this.traceContext = traceContext;
         this.providerListener = providerListener;
     }
 
     static StreamableHttpSession open(String provider, HttpClient http, URI url, Map<String, String> headers,
-                                      RemoteDestinationGuard.Approval destination, UpstreamListener providerListener,
-                                      Duration timeout) {
+                                      RemoteDestinationGuard.Approval destination, TraceContextHeaders traceContext,
+                                      UpstreamListener providerListener, Duration timeout) {
         StreamableHttpSession session = new StreamableHttpSession(provider, http, url, headers, destination,
-                providerListener);
+                traceContext, providerListener);
         ObjectNode result = session.request("initialize", McpClientHandshake.initializeParams(), providerListener, timeout);
         session.initializeResult = result;
         session.protocolVersion = result.path("protocolVersion").asText(McpClientHandshake.PROTOCOL_VERSION);
@@ -89,9 +92,11 @@ final class StreamableHttpSession implements UpstreamSession {
         ObjectNode message = Json.object().put("jsonrpc", "2.0").put("id", id).put("method", method);
         if (outgoing != null) message.set("params", outgoing);
         JsonNode token = clientToken;
+        // Asked here, on the caller's thread, where the caller's trace context is current.
+        Map<String, String> trace = traceContext.besides(headers);
         AtomicReference<InputStream> body = new AtomicReference<>();
         CompletableFuture<JsonNode> outcome = CompletableFuture.supplyAsync(
-                () -> exchange(message, id, token, listener, body), command -> Thread.ofVirtual().start(command));
+                () -> exchange(message, trace, id, token, listener, body), command -> Thread.ofVirtual().start(command));
         cancellation.onCancel(reason -> {
             if (outcome.isDone()) return;
             abandon(id, reason, body);
@@ -202,7 +207,7 @@ final class StreamableHttpSession implements UpstreamSession {
         ObjectNode message = Json.object().put("jsonrpc", "2.0").put("method", method);
         if (params != null) message.set("params", params);
         try {
-            send(post(message), HttpResponse.BodyHandlers.discarding());
+            send(post(message, traceContext.besides(headers)), HttpResponse.BodyHandlers.discarding());
         } catch (IOException | ForbiddenDestinationException e) {
             // A lost notification is not worth failing anything for; the next request will tell.
         } catch (InterruptedException e) {
@@ -235,11 +240,11 @@ final class StreamableHttpSession implements UpstreamSession {
         http.sendAsync(delete.build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private JsonNode exchange(ObjectNode message, String id, JsonNode clientToken, UpstreamListener listener,
-                              AtomicReference<InputStream> bodyHolder) {
+    private JsonNode exchange(ObjectNode message, Map<String, String> trace, String id, JsonNode clientToken,
+                              UpstreamListener listener, AtomicReference<InputStream> bodyHolder) {
         HttpResponse<InputStream> response;
         try {
-            response = send(post(message), HttpResponse.BodyHandlers.ofInputStream());
+            response = send(post(message, trace), HttpResponse.BodyHandlers.ofInputStream());
         } catch (ForbiddenDestinationException e) {
             throw new ProviderUnavailableException(provider, e.getMessage(), e);
         } catch (IOException e) {
@@ -299,7 +304,7 @@ final class StreamableHttpSession implements UpstreamSession {
                 response.putObject("error").put("code", -32603).put("message", String.valueOf(failure.getMessage()));
             }
             try {
-                send(post(response), HttpResponse.BodyHandlers.discarding());
+                send(post(response, Map.of()), HttpResponse.BodyHandlers.discarding());
             } catch (IOException | ForbiddenDestinationException e) {
                 // The provider will time its request out; nothing else can be done from here.
             } catch (InterruptedException e) {
@@ -320,7 +325,8 @@ final class StreamableHttpSession implements UpstreamSession {
         return http.send(request, body);
     }
 
-    private HttpRequest post(ObjectNode message) {
+    /** @param trace trace context headers, already kept clear of the configured ones ({@link TraceContextHeaders#besides}) */
+    private HttpRequest post(ObjectNode message, Map<String, String> trace) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)))
                 .header("Content-Type", "application/json")
@@ -328,6 +334,7 @@ final class StreamableHttpSession implements UpstreamSession {
         if (sessionId != null) builder.header("Mcp-Session-Id", sessionId);
         if (protocolVersion != null) builder.header("MCP-Protocol-Version", protocolVersion);
         headers.forEach(builder::header);
+        trace.forEach(builder::header);
         return builder.build();
     }
 }
