@@ -47,6 +47,11 @@ public final class GatewayHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(edge::handle, LambdaTracing.OFF, null);
     }
 
+    /** The front door behind the security edge, traced: the function as the runtime builds it, with the tracing given. */
+    GatewayHandler(SecuredEndpoint edge, LambdaTracing tracing) {
+        this(edge::handle, tracing, null);
+    }
+
     /** The front door without the security edge, traced. */
     GatewayHandler(FrontDoor frontDoor, LambdaTracing tracing) {
         this((request, verified) -> frontDoor.handle(request), tracing, null);

@@ -96,14 +96,19 @@ final class LambdaGateway {
 
     /** Remote and lambda providers, each reached the way its mode says. */
     static AwsConnector awsConnector(GatewayConfig config, LambdaSettings settings) {
-        return new AwsConnector(remoteProviders(config, settings), lambdaProviders(config));
+        return awsConnector(config, settings, LambdaTracing.instance());
+    }
+
+    /** As above; remote requests carry {@code tracing}'s trace headers. */
+    static AwsConnector awsConnector(GatewayConfig config, LambdaSettings settings, LambdaTracing tracing) {
+        return new AwsConnector(remoteProviders(config, settings, tracing), lambdaProviders(config));
     }
 
     /** Remote providers over Streamable HTTP; a Secrets Manager client only when a header references a secret. */
-    private static ProviderConnector remoteProviders(GatewayConfig config, LambdaSettings settings) {
+    private static ProviderConnector remoteProviders(GatewayConfig config, LambdaSettings settings, LambdaTracing tracing) {
         // Remote URLs may not reach loopback, link-local (the metadata service) or private ranges unless allowed.
         ProviderConnector http = new StreamableHttpConnector(config.settings().requestTimeout(),
-                RemoteDestinationGuard.forSettings(config.security()).asCheck());
+                RemoteDestinationGuard.forSettings(config.security()).asCheck(), tracing.traceContext());
         boolean referencesSecrets;
         try {
             referencesSecrets = SecretHeaderConnector.anyReferenced(config.providers());

@@ -11,6 +11,7 @@ import dev.jetway.core.domain.provider.ProviderMode;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.lifecycle.ProviderLauncher;
 import dev.jetway.core.outbox.Sleeper;
+import dev.jetway.core.security.RemoteDestinationGuard;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.time.Clock;
 import java.util.Map;
@@ -83,7 +84,8 @@ final class LambdaLifecycle {
         }
         EcsClient ecs = EcsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(tracing::instrument).build();
-        return new EcsTaskLauncher(ecs, settings, new StreamableHttpConnector(config.settings().requestTimeout()), clock,
+        return new EcsTaskLauncher(ecs, settings, new StreamableHttpConnector(config.settings().requestTimeout(),
+                RemoteDestinationGuard.Check.NONE, tracing.traceContext()), clock,
                 Sleeper.REAL);
     }
 }

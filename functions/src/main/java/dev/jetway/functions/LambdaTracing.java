@@ -3,6 +3,7 @@ package dev.jetway.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.jetway.core.lifecycle.ProviderLauncher;
 import dev.jetway.core.upstream.ProviderConnector;
+import dev.jetway.core.upstream.TraceContextHeaders;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -51,6 +52,11 @@ interface LambdaTracing {
         @Override
         public void instrument(ClientOverrideConfiguration.Builder client) {
         }
+
+        @Override
+        public TraceContextHeaders traceContext() {
+            return TraceContextHeaders.NONE;
+        }
     };
 
     /** Runs one invocation under its root span, then exports what it recorded (the instance may freeze after). */
@@ -64,6 +70,9 @@ interface LambdaTracing {
 
     /** Adds the AWS SDK tracing interceptor to a client being built: {@code .overrideConfiguration(tracing::instrument)}. */
     void instrument(ClientOverrideConfiguration.Builder client);
+
+    /** The trace headers a Streamable HTTP request to a provider carries ({@code traceparent} of the provider call). */
+    TraceContextHeaders traceContext();
 
     /**
      * From the function's environment.

@@ -3,6 +3,7 @@ package dev.jetway.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.jetway.core.lifecycle.ProviderLauncher;
 import dev.jetway.core.upstream.ProviderConnector;
+import dev.jetway.core.upstream.TraceContextHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -173,6 +174,11 @@ final class OpenTelemetryTracing implements LambdaTracing {
             }
         }
         client.addExecutionInterceptor(interceptor);
+    }
+
+    @Override
+    public TraceContextHeaders traceContext() {
+        return W3cTraceContextHeaders.INSTANCE;
     }
 
     private static String firstSet(Map<String, String> environment, String... variables) {

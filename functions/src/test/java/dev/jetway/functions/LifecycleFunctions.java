@@ -11,6 +11,7 @@ import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.eventstore.EventStore;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
+import dev.jetway.core.security.RemoteDestinationGuard;
 import dev.jetway.core.testing.SettableClock;
 import dev.jetway.core.upstream.StreamableHttpConnector;
 import java.io.ByteArrayOutputStream;
@@ -75,10 +76,11 @@ final class LifecycleFunctions implements AutoCloseable {
         return instance(eventStore, LambdaTracing.OFF);
     }
 
-    /** An instance traced as the functions trace theirs: the launcher wrapped, the ECS client instrumented. */
+    /** An instance traced as the functions trace theirs: the launcher wrapped, the ECS client instrumented, the task's requests carrying the trace. */
     LifecycleRuntime instance(EventStore eventStore, LambdaTracing tracing) {
         EcsClient client = ecs.client(Duration.ofSeconds(5), interceptors(tracing));
-        StreamableHttpConnector http = new StreamableHttpConnector(Duration.ofSeconds(5));
+        StreamableHttpConnector http = new StreamableHttpConnector(Duration.ofSeconds(5), RemoteDestinationGuard.Check.NONE,
+                tracing.traceContext());
         AwsLauncher launcher = new AwsLauncher(config.providers(), new ConnectorLauncher(http),
                 new EcsTaskLauncher(client, ecsSettings(), http, clock, clock::advance));
         LifecycleRuntime runtime = LifecycleRuntime.create(config, eventStore, tracing.traced(launcher), clock);

@@ -1,5 +1,9 @@
 package dev.jetway.functions;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.jetway.functions.PayloadSamples.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +123,11 @@ class TracedFunctionsTest {
         assertThat(call.getAttributes().get(Spans.TOOL)).isEqualTo("get-sum");
         assertThat(call.getAttributes().get(Spans.MCP_METHOD)).isEqualTo("tools/call");
         assertThat(descendsFrom(call, root, trace)).as("the provider call is under the invocation's span").isTrue();
+        assertThat(fx.ecs.task.findAll(postRequestedFor(urlEqualTo("/mcp"))
+                        .withRequestBody(matchingJsonPath("$.method", equalTo("tools/call")))))
+                .as("the container provider is told the trace, with the provider call as its parent")
+                .singleElement().extracting(r -> r.getHeader("traceparent"))
+                .isEqualTo("00-" + TRACE_ID + "-" + call.getSpanId() + "-01");
 
         List<SpanData> dynamoDbCalls = trace.stream().filter(s -> "DynamoDb".equals(rpcService(s))).toList();
         assertThat(dynamoDbCalls).as("the session read, the provider's state, the start's appends: " + names(trace))
