@@ -56,9 +56,10 @@ class ProviderTraceContextTest {
     final WireMockServer provider = new WireMockServer(WireMockConfiguration.options().dynamicPort()
             .bindAddress("127.0.0.1"));
     final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    volatile String sampled = "1";
     final OpenTelemetryTracing tracing = new OpenTelemetryTracing(SimpleSpanProcessor.create(spans), Resource.empty(),
             () -> "Root=1-" + TRACE_ID.substring(0, 8) + "-" + TRACE_ID.substring(8) + ";Parent=" + LAMBDA_SEGMENT
-                    + ";Sampled=1", Duration.ofSeconds(1));
+                    + ";Sampled=" + sampled, Duration.ofSeconds(1));
 
     ProviderTraceContextTest() {
         provider.start();
@@ -189,6 +190,18 @@ class ProviderTraceContextTest {
             assertThat(request.getHeaders().getHeader("tracestate").isPresent()).as("no tracestate on " + method).isFalse();
             assertThat(request.getHeader("Authorization")).isEqualTo(PROVIDER_TOKEN);
         }
+        assertThat(spans.getFinishedSpanItems()).isEmpty();
+    }
+
+    @Test
+    void aTraceLambdaDidNotSampleReachesTheProviderAsNotSampled() {
+        sampled = "0";
+
+        remoteGateway(tracing).handleRequest(toolsCallWithTheClientsTraceHeaders(), new InvocationContext("req-unsampled"));
+
+        assertThat(providerReceived("tools/call").getHeader("traceparent"))
+                .as("same trace, sampled flag off, so the provider does not record it either")
+                .startsWith("00-" + TRACE_ID + "-").endsWith("-00");
         assertThat(spans.getFinishedSpanItems()).isEmpty();
     }
 
