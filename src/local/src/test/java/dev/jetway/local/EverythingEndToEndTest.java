@@ -76,13 +76,17 @@ class EverythingEndToEndTest {
     }
 
     @Test
-    void relaysProgressNotificationsOfALongRunningTool() {
+    void relaysProgressNotificationsOfALongRunningTool() throws InterruptedException {
         progress.clear();
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(
                 "everything__trigger-long-running-operation", Map.of("duration", 1, "steps", 3),
                 Map.of("progressToken", "e2e-progress")));
 
         assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("completed");
+        // The SDK client hands notifications to their consumer on its own thread, possibly just after
+        // the call returns: wait a bounded time for all three rather than racing that thread.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (progress.size() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
         assertThat(progress).as("one notification per step, with the client's own token")
                 .hasSize(3).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("e2e-progress"));
     }
