@@ -38,25 +38,7 @@ class ClientTokenNeverUpstreamTest {
     /** A minimal Streamable HTTP MCP server with one tool, answering JSON and recording the headers. */
     void startRecordingUpstream() throws Exception {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/mcp", exchange -> {
-            upstreamHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-            JsonNode request = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            String method = request.path("method").asText();
-            String result = switch (method) {
-                case "initialize" -> "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"tools\":{}},"
-                        + "\"serverInfo\":{\"name\":\"recorder\",\"version\":\"1\"}}";
-                case "tools/list" -> "{\"tools\":[{\"name\":\"echo\",\"inputSchema\":{\"type\":\"object\"}}]}";
-                case "tools/call" -> "{\"content\":[{\"type\":\"text\",\"text\":\"echoed\"}]}";
-                default -> null;
-            };
-            byte[] body = result == null ? new byte[0]
-                    : ("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":" + result + "}")
-                            .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(result == null ? 202 : 200, result == null ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        upstream.createContext("/mcp", RecordingMcpServer.recordingHeadersInto(upstreamHeaders));
         upstream.start();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.jetway.core.config.ConfigLoader;
 import dev.jetway.core.json.Json;
@@ -82,28 +83,14 @@ class RemoteProviderRebindingTest {
                 if (attempt == 5) throw e;
             }
         }
+        HttpHandler recording = RecordingMcpServer.recordingHeadersInto(providerRequests);
         provider.createContext("/mcp", exchange -> {
             if (!exchange.getRequestMethod().equals("POST")) {
-                exchange.sendResponseHeaders(405, -1); // no GET event stream, nothing to DELETE
+                exchange.sendResponseHeaders(405, -1); // no GET event stream, nothing to DELETE; not recorded
                 exchange.close();
                 return;
             }
-            providerRequests.add(Map.copyOf(exchange.getRequestHeaders()));
-            JsonNode request = Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            String result = switch (request.path("method").asText()) {
-                case "initialize" -> "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"tools\":{}},"
-                        + "\"serverInfo\":{\"name\":\"recorder\",\"version\":\"1\"}}";
-                case "tools/list" -> "{\"tools\":[{\"name\":\"echo\",\"inputSchema\":{\"type\":\"object\"}}]}";
-                case "tools/call" -> "{\"content\":[{\"type\":\"text\",\"text\":\"echoed\"}]}";
-                default -> null;
-            };
-            byte[] body = result == null ? new byte[0]
-                    : ("{\"jsonrpc\":\"2.0\",\"id\":" + request.get("id") + ",\"result\":" + result + "}")
-                            .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(result == null ? 202 : 200, result == null ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            recording.handle(exchange);
         });
         forbidden.createContext("/", exchange -> {
             forbiddenRequests.add(Map.copyOf(exchange.getRequestHeaders()));

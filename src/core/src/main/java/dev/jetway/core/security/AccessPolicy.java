@@ -22,6 +22,10 @@ public final class AccessPolicy {
     /** The role name the management tools require unless {@code admin_role} says otherwise. */
     public static final String DEFAULT_ADMIN_ROLE = "admin";
 
+    private static final Pattern MAY_HAVE_DOT_SEGMENT = Pattern.compile("/\\.|%2[eEfF]");
+    private static final Pattern ENCODED_DOT = Pattern.compile("%2[eE]");
+    private static final Pattern ENCODED_SLASH = Pattern.compile("%2[fF]");
+
     private final String adminRole;
     private final Map<String, List<Pattern>> roles;
     private final Map<String, List<Pattern>> scopes;
@@ -74,8 +78,9 @@ public final class AccessPolicy {
      * before the first path segment ({@code scheme://authority}).
      */
     static String withoutDotSegments(String name) {
-        if (!name.contains(".") && !name.contains("%")) return name;
-        String decoded = name.replaceAll("(?i)%2e", ".").replaceAll("(?i)%2f", "/");
+        // Most names (every tool name, most URIs) have no dot segment: one scan, nothing allocated.
+        if (!MAY_HAVE_DOT_SEGMENT.matcher(name).find()) return name;
+        String decoded = ENCODED_SLASH.matcher(ENCODED_DOT.matcher(name).replaceAll(".")).replaceAll("/");
         int authority = decoded.indexOf("://");
         int pathStart = authority < 0 ? 0 : decoded.indexOf('/', authority + 3);
         if (pathStart < 0) return name;
