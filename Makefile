@@ -42,8 +42,12 @@ $(BENCH_TOOLS_STAMP): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	@touch $@
 
+# Adversarial tests leave one line each (attacks tried, defects found) in target/adversarial-figures.txt.
 test: test-tools bench-tools
+	@rm -f */target/adversarial-figures.txt */*/target/adversarial-figures.txt
 	$(MVN) $(MVN_FLAGS) verify
+	@figures=$$(cat */target/adversarial-figures.txt */*/target/adversarial-figures.txt 2>/dev/null); \
+	if [ -n "$$figures" ]; then echo "== adversarial suite =="; echo "$$figures"; fi
 
 # Builds the local runner, installs the npm server of examples/jetway.yaml and starts the gateway.
 # The classpath comes from this reactor's own jars, never from jars another checkout installed.
