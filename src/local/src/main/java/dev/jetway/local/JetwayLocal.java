@@ -9,6 +9,7 @@ import dev.jetway.core.eventstore.ObservedEventStore;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.HealthEndpoints;
+import dev.jetway.core.lifecycle.HeapReading;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
@@ -29,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The local runner's composition root: reads the config, wires the gateway and its providers'
@@ -46,14 +48,16 @@ public final class JetwayLocal implements AutoCloseable {
     private final ScheduledExecutorService jobs;
     private final String endpoint;
     private final LocalTelemetry telemetry;
+    private final InMemorySessionStore sessions;
 
     private JetwayLocal(LifecycleRuntime runtime, LocalHttpServer server, ScheduledExecutorService jobs, String host,
-                        LocalTelemetry telemetry) {
+                        LocalTelemetry telemetry, InMemorySessionStore sessions) {
         this.runtime = runtime;
         this.gateway = runtime.gateway();
         this.server = server;
         this.jobs = jobs;
         this.telemetry = telemetry;
+        this.sessions = sessions;
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         this.endpoint = "http://" + shownHost + ":" + server.port() + FrontDoor.PATH;
     }
@@ -73,6 +77,13 @@ public final class JetwayLocal implements AutoCloseable {
     /** As above, with the guard that remote providers' addresses are checked by (tests give it a clock and a DNS). */
     static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory,
                              PrintStream log, Clock clock, RemoteDestinationGuard destinations) throws IOException {
+        return start(config, host, port, workingDirectory, log, clock, destinations, HeapReading::ofThisJvm);
+    }
+
+    /** As above, with the heap reading that readiness judges memory pressure by (tests give a fixed one). */
+    static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory, PrintStream log,
+                             Clock clock, RemoteDestinationGuard destinations, Supplier<HeapReading> heap)
+            throws IOException {
         Duration startTimeout = config.settings().requestTimeout();
         LocalLauncher launcher = new LocalLauncher(
                 new SubprocessLauncher(new SubprocessConnector(workingDirectory, startTimeout, log::println)),
@@ -82,11 +93,13 @@ public final class JetwayLocal implements AutoCloseable {
         // Domain events reach the JSONL file and the metrics as they are stored.
         EventStore store = new ObservedEventStore(new InMemoryEventStore(), List.of(telemetry.storedEvents()));
         LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
-        FrontDoor frontDoor = new FrontDoor(runtime.gateway(), new InMemorySessionStore(), clock, true,
+        InMemorySessionStore sessions = new InMemorySessionStore();
+        FrontDoor frontDoor = new FrontDoor(runtime.gateway(), sessions, clock, true,
                 telemetry.requestObserver(runtime.gateway()));
         SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, frontDoor::handle);
         LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
-        server.serveHealth(runtime.endpoints());
+        HealthEndpoints health = new HealthEndpoints(runtime.lifecycle(), heap);
+        server.serveHealth(health);
         telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
         server.start();
         if (config.settings().warmOnStart()) runtime.gateway().warmAll();
@@ -102,8 +115,8 @@ public final class JetwayLocal implements AutoCloseable {
                 log.println("jetway: lifecycle jobs: " + e.getMessage());
             }
         }, JOBS_PERIOD.toMillis(), JOBS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        runtime.endpoints().markStarted();
-        return new JetwayLocal(runtime, server, jobs, host, telemetry);
+        health.markStarted();
+        return new JetwayLocal(runtime, server, jobs, host, telemetry, sessions);
     }
 
     /**
@@ -124,6 +137,11 @@ public final class JetwayLocal implements AutoCloseable {
 
     LocalTelemetry telemetry() {
         return telemetry;
+    }
+
+    /** The session-era sessions this gateway holds in memory. */
+    InMemorySessionStore sessions() {
+        return sessions;
     }
 
     public String endpoint() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.core.domain.provider.Provider;
 import dev.jetway.core.json.Json;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,10 +25,18 @@ public final class HealthEndpoints {
     public record Response(int status, ObjectNode body) {}
 
     private final EventSourcedLifecycle lifecycle;
+    private final Supplier<HeapReading> heap;
     private volatile boolean started;
 
+    /** Reading this JVM's heap. */
     public HealthEndpoints(EventSourcedLifecycle lifecycle) {
+        this(lifecycle, HeapReading::ofThisJvm);
+    }
+
+    /** @param heap how full the heap is, read at each readiness probe (tests give a fixed reading) */
+    public HealthEndpoints(EventSourcedLifecycle lifecycle, Supplier<HeapReading> heap) {
         this.lifecycle = lifecycle;
+        this.heap = Objects.requireNonNull(heap, "heap");
     }
 
     /** Start-up is over (config loaded, providers registered, endpoint serving). */
@@ -62,6 +71,7 @@ public final class HealthEndpoints {
             checks.put("store", "DOWN: " + e.getMessage());
             up = false;
         }
+        checks.put("memory", "UP: heap in use after the last GC " + heap.get().describe());
         ObjectNode finalProviders = providers;
         return response("ready", up, checks, () -> finalProviders);
     }

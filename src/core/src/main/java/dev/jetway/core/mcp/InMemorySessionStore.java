@@ -41,4 +41,9 @@ public final class InMemorySessionStore implements SessionStore {
         Session removed = sessions.remove(id);
         return removed != null && !removed.isExpiredAt(now);
     }
+
+    /** How many sessions this store holds in memory, expired ones not yet dropped included. */
+    public int size() {
+        return sessions.size();
+    }
 }
