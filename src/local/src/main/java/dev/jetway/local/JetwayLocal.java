@@ -35,12 +35,16 @@ import java.util.function.Supplier;
 /**
  * The local runner's composition root: reads the config, wires the gateway and its providers'
  * lifecycle (an in-memory event store, subprocess and remote launchers), serves the front door and
- * the health endpoints over HTTP, and runs the idle collector and health checks on a timer.
+ * the health endpoints over HTTP, and runs the idle collector, the health checks and the sweep of
+ * expired sessions on a timer.
  */
 public final class JetwayLocal implements AutoCloseable {
 
     /** How often the idle collector and the due health checks run. */
     static final Duration JOBS_PERIOD = Duration.ofSeconds(1);
+
+    /** How often expired sessions are dropped from memory (a pass over at most gateway.max_sessions entries). */
+    static final Duration SESSION_SWEEP_PERIOD = Duration.ofSeconds(1);
 
     private final LifecycleRuntime runtime;
     private final Gateway gateway;
@@ -93,12 +97,12 @@ public final class JetwayLocal implements AutoCloseable {
         // Domain events reach the JSONL file and the metrics as they are stored.
         EventStore store = new ObservedEventStore(new InMemoryEventStore(), List.of(telemetry.storedEvents()));
         LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
-        InMemorySessionStore sessions = new InMemorySessionStore();
+        InMemorySessionStore sessions = new InMemorySessionStore(config.settings().sessionLimits());
         FrontDoor frontDoor = new FrontDoor(runtime.gateway(), sessions, clock, true,
                 telemetry.requestObserver(runtime.gateway()));
         SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, frontDoor::handle);
         LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
-        HealthEndpoints health = new HealthEndpoints(runtime.lifecycle(), heap);
+        HealthEndpoints health = new HealthEndpoints(runtime.lifecycle(), heap, config.settings().readinessMaxHeapPercent());
         server.serveHealth(health);
         telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
         server.start();
@@ -115,6 +119,15 @@ public final class JetwayLocal implements AutoCloseable {
                 log.println("jetway: lifecycle jobs: " + e.getMessage());
             }
         }, JOBS_PERIOD.toMillis(), JOBS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        // Expiry alone only hides a session; the sweep is what gives its memory back.
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                frontDoor.forgetSessions(sessions.sweepExpired(clock.instant()));
+            } catch (RuntimeException e) {
+                // A task that throws is never run again: report and keep sweeping.
+                log.println("jetway: session sweep: " + e.getMessage());
+            }
+        }, SESSION_SWEEP_PERIOD.toMillis(), SESSION_SWEEP_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         health.markStarted();
         return new JetwayLocal(runtime, server, jobs, host, telemetry, sessions);
     }

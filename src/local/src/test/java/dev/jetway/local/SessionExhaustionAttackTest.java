@@ -10,6 +10,9 @@ import dev.jetway.core.security.ApiKeyAuthenticator;
 import dev.jetway.core.security.RemoteDestinationGuard;
 import dev.jetway.core.testing.SettableClock;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -97,6 +100,52 @@ class SessionExhaustionAttackTest {
         assertThat(gateway.jetway.sessions().size()).as("Alice's 100 and Bob's one").isEqualTo(101);
         assertThat(defects).isZero();
         AttackFigures.record("sessions opened past the per-caller cap (API key)", attempts, defects);
+    }
+
+    @Test
+    void callersTogetherStopAtTheGatewaysCapWith503AndRetryAfterAndAnEndedSessionMakesRoom() throws Exception {
+        List<ApiKeyAuthenticator.NewKey> keys = new ArrayList<>();
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            keys.add(ApiKeyAuthenticator.generate("caller" + i, Set.of(), RANDOM));
+            entries.append("    - {name: caller%d, sha256: \"%s\"}\n".formatted(i, keys.get(i).entry().sha256()));
+        }
+        gateway = new LocalGateway("""
+                gateway: {max_sessions: 120, max_sessions_per_caller: 50}
+                providers: {}
+                telemetry: {stderr: false, jsonl: false}
+                security:
+                  api_keys:
+                """ + entries);
+        int attempts = 0;
+
+        List<String> opened = new ArrayList<>();
+        List<HttpResponse<String>> refused = new ArrayList<>();
+        for (ApiKeyAuthenticator.NewKey key : keys) {
+            for (int i = 0; i < 40; i++, attempts++) {
+                HttpResponse<String> answer = gateway.post(initialize("{}", "{}"), "Authorization", "Bearer " + key.key());
+                answer.headers().firstValue("Mcp-Session-Id").ifPresentOrElse(opened::add, () -> refused.add(answer));
+            }
+        }
+        String someone = keys.get(0).key();
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url()))
+                .header("Authorization", "Bearer " + someone).header("Mcp-Session-Id", opened.get(0)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> afterDelete = gateway.post(initialize("{}", "{}"), "Authorization", "Bearer " + keys.get(3).key());
+
+        long defects = Math.max(0, opened.size() - 120);
+        assertThat(opened).as("four callers of 40 each: the gateway holds at most gateway.max_sessions").hasSize(120);
+        assertThat(refused).as("the 40 past the gateway's cap").hasSize(40)
+                .allSatisfy(r -> assertThat(r.statusCode()).as("the gateway is full, not the caller's fault").isEqualTo(503))
+                .allSatisfy(r -> assertThat(r.headers().firstValue("Retry-After")).isPresent());
+        JsonNode error = Json.parse(refused.get(0).body()).path("error");
+        assertThat(error.path("message").asText()).contains("120").contains("gateway.max_sessions");
+        assertThat(error.at("/data/scope").asText()).isEqualTo("gateway");
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(afterDelete.headers().firstValue("Mcp-Session-Id")).as("a DELETE makes room at once").isPresent();
+        assertThat(gateway.jetway.sessions().size()).isEqualTo(120);
+        assertThat(defects).isZero();
+        AttackFigures.record("sessions opened past the gateway's cap (four API keys)", attempts, defects);
     }
 
     @Test

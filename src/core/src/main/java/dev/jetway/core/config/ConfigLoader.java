@@ -38,7 +38,8 @@ public final class ConfigLoader {
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
             "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools",
-            "session_idle_ttl_s", "page_size", "start_takeover_s");
+            "session_idle_ttl_s", "page_size", "start_takeover_s", "max_sessions", "max_sessions_per_caller",
+            "max_client_info_bytes", "max_client_capabilities_bytes", "readiness_max_heap_percent");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -174,7 +175,10 @@ public final class ConfigLoader {
                     bool(node, "gateway", "warm_on_start", d.warmOnStart()),
                     Duration.ofSeconds(number(node, "gateway", "session_idle_ttl_s", d.sessionIdleTtl().toSeconds())),
                     (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "page_size", d.pageSize())),
-                    lifecycle(node, d.lifecycle()));
+                    lifecycle(node, d.lifecycle()),
+                    sessionLimits(node, d.sessionLimits()),
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "readiness_max_heap_percent",
+                            d.readinessMaxHeapPercent())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
         }
@@ -232,6 +236,15 @@ public final class ConfigLoader {
                 Duration.ofSeconds(number(node, "gateway", "circuit_reset_s", d.circuitResetTimeout().toSeconds())),
                 bool(node, "gateway", "management_tools", d.managementTools()),
                 Duration.ofSeconds(number(node, "gateway", "start_takeover_s", d.startTakeover().toSeconds())));
+    }
+
+    private SessionLimits sessionLimits(ObjectNode node, SessionLimits d) {
+        return new SessionLimits(
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_sessions", d.maxSessions())),
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_sessions_per_caller", d.maxSessionsPerCaller())),
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_client_info_bytes", d.maxClientInfoBytes())),
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_client_capabilities_bytes",
+                        d.maxClientCapabilitiesBytes())));
     }
 
     private ProviderSpec provider(ObjectNode node, String path) {
