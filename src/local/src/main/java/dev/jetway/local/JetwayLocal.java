@@ -14,6 +14,7 @@ import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.security.BindPolicy;
+import dev.jetway.core.security.CallerAwareEndpoint;
 import dev.jetway.core.security.Redaction;
 import dev.jetway.core.security.Redactor;
 import dev.jetway.core.security.RemoteDestinationGuard;
@@ -100,11 +101,17 @@ public final class JetwayLocal implements AutoCloseable {
         InMemorySessionStore sessions = new InMemorySessionStore(config.settings().sessionLimits());
         FrontDoor frontDoor = new FrontDoor(runtime.gateway(), sessions, clock, true,
                 telemetry.requestObserver(runtime.gateway()));
-        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, frontDoor::handle);
+        boolean metricsPublic = config.telemetry().metricsPublic();
+        CallerAwareEndpoint behindEdge = telemetry.metrics().filter(m -> !metricsPublic)
+                .<CallerAwareEndpoint>map(m -> new MetricsEndpoint(frontDoor::handle, m::scrape, config.settings()))
+                .orElse(frontDoor::handle);
+        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, behindEdge);
         LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
         HealthEndpoints health = new HealthEndpoints(runtime.lifecycle(), heap, config.settings().readinessMaxHeapPercent());
         server.serveHealth(health);
-        telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
+        if (metricsPublic) {
+            telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
+        }
         server.start();
         if (config.settings().warmOnStart()) runtime.gateway().warmAll();
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -145,7 +152,10 @@ public final class JetwayLocal implements AutoCloseable {
     /** How often the watched config file is looked at. */
     static final Duration CONFIG_POLL = Duration.ofMillis(500);
 
-    /** Where the Prometheus metrics are served when {@code telemetry.prometheus} is on. */
+    /**
+     * Where the Prometheus metrics are served when {@code telemetry.prometheus} is on: behind the same
+     * authentication as the MCP endpoint unless {@code telemetry.metrics_public} is true.
+     */
     public static final String METRICS_PATH = "/metrics";
 
     LocalTelemetry telemetry() {
@@ -222,7 +232,9 @@ public final class JetwayLocal implements AutoCloseable {
         }
         jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));
         jetway.telemetry.metrics().ifPresent(m -> System.err.println("jetway: Prometheus metrics at "
-                + jetway.endpoint().replace(FrontDoor.PATH, METRICS_PATH)));
+                + jetway.endpoint().replace(FrontDoor.PATH, METRICS_PATH) + (config.telemetry().metricsPublic()
+                        ? " (open to anyone who reaches the port: telemetry.metrics_public)"
+                        : " (same authentication as the MCP endpoint; telemetry.metrics_public: true opens it)")));
         System.err.println("jetway: MCP endpoint ready at " + jetway.endpoint()
                 + "  (point your MCP client at this URL)");
         System.err.println("jetway: health at " + jetway.healthUrl(HealthEndpoints.READY) + " (also "

@@ -115,6 +115,26 @@ class MetricsCardinalityAttackTest {
     }
 
     @Test
+    void metricsPublicServesMetricsWithoutCredentialsWhileMcpStillNeedsAKey() throws Exception {
+        ApiKeyAuthenticator.NewKey alice = ApiKeyAuthenticator.generate("alice", Set.of(), RANDOM);
+        gateway = new LocalGateway("""
+                providers: {}
+                telemetry: {stderr: false, jsonl: false, metrics_public: true}
+                security:
+                  api_keys:
+                    - {name: alice, sha256: "%s"}
+                """.formatted(alice.entry().sha256()));
+
+        HttpResponse<String> anonymousScrape = scrape();
+        HttpResponse<String> anonymousInitialize = gateway.post("""
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}""");
+
+        assertThat(anonymousScrape.statusCode()).as("telemetry.metrics_public opens /metrics").isEqualTo(200);
+        assertThat(anonymousScrape.body()).contains("# TYPE jetway_requests_total counter");
+        assertThat(anonymousInitialize.statusCode()).as("and only /metrics").isEqualTo(401);
+    }
+
+    @Test
     void withNoSecuritySectionOnLoopbackMetricsStayOpen() throws Exception {
         gateway = new LocalGateway("""
                 providers: {}

@@ -33,7 +33,7 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway", "telemetry", "aws");
     private static final Set<String> TELEMETRY_KEYS = Set.of("enabled", "stderr", "jsonl", "prometheus", "emf",
-            "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms");
+            "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms", "metrics_public");
     private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
@@ -223,7 +223,8 @@ public final class ConfigLoader {
                     sampleRate,
                     (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "queue_capacity", d.queueCapacity())),
                     (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "batch_size", d.batchSize())),
-                    Duration.ofMillis(number(node, "telemetry", "flush_interval_ms", d.flushInterval().toMillis())));
+                    Duration.ofMillis(number(node, "telemetry", "flush_interval_ms", d.flushInterval().toMillis())),
+                    bool(node, "telemetry", "metrics_public", d.metricsPublic()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "telemetry", e.getMessage(), e);
         }
