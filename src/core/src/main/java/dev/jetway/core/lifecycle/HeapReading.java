@@ -25,15 +25,14 @@ public record HeapReading(long usedAfterLastGcBytes, long maxBytes) {
     /** The heap pools are fixed for the life of the JVM: looked up once, on first use. */
     private static final class Pools {
         static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported())
-                .toList();
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     }
 
     /** This JVM's heap now. */
     public static HeapReading ofThisJvm() {
         long used = 0;
         for (MemoryPoolMXBean pool : Pools.HEAP) {
-            MemoryUsage afterGc = pool.getCollectionUsage();
+            MemoryUsage afterGc = pool.getCollectionUsage(); // null for a pool no collector manages
             if (afterGc != null) used += afterGc.getUsed();
         }
         return new HeapReading(used, Math.max(-1, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax()));
