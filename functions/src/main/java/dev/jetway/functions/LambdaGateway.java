@@ -14,6 +14,7 @@ import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.mcp.RequestObserver;
 import dev.jetway.core.mcp.SessionStore;
 import dev.jetway.core.telemetry.EmfSink;
+import dev.jetway.core.telemetry.MetricLabels;
 import dev.jetway.core.telemetry.RequestTelemetry;
 import dev.jetway.core.security.RemoteDestinationGuard;
 import dev.jetway.core.security.SecuredEndpoint;
@@ -67,8 +68,9 @@ final class LambdaGateway {
      * Written synchronously (one line per request) so nothing waits in a buffer when the instance freezes.
      */
     static Function<Gateway, RequestObserver> emfMetrics(PrintStream out, Clock clock, String service) {
-        return gateway -> new RequestTelemetry(new EmfSink(out, clock, service), clock, "jetway-lambda",
-                gateway::providerOf);
+        return gateway -> new RequestTelemetry(new EmfSink(out, clock, service,
+                new MetricLabels(name -> gateway.providers().containsKey(name), gateway::isKnownTool)), clock,
+                "jetway-lambda", gateway::providerOf);
     }
 
     /**

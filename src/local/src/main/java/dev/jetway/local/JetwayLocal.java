@@ -9,10 +9,12 @@ import dev.jetway.core.eventstore.ObservedEventStore;
 import dev.jetway.core.gateway.Gateway;
 import dev.jetway.core.lifecycle.ConnectorLauncher;
 import dev.jetway.core.lifecycle.HealthEndpoints;
+import dev.jetway.core.lifecycle.HeapReading;
 import dev.jetway.core.lifecycle.LifecycleRuntime;
 import dev.jetway.core.mcp.FrontDoor;
 import dev.jetway.core.mcp.InMemorySessionStore;
 import dev.jetway.core.security.BindPolicy;
+import dev.jetway.core.security.CallerAwareEndpoint;
 import dev.jetway.core.security.Redaction;
 import dev.jetway.core.security.Redactor;
 import dev.jetway.core.security.RemoteDestinationGuard;
@@ -29,16 +31,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The local runner's composition root: reads the config, wires the gateway and its providers'
  * lifecycle (an in-memory event store, subprocess and remote launchers), serves the front door and
- * the health endpoints over HTTP, and runs the idle collector and health checks on a timer.
+ * the health endpoints over HTTP, and runs the idle collector, the health checks and the sweep of
+ * expired sessions on a timer.
  */
 public final class JetwayLocal implements AutoCloseable {
 
     /** How often the idle collector and the due health checks run. */
     static final Duration JOBS_PERIOD = Duration.ofSeconds(1);
+
+    /** How often expired sessions are dropped from memory (a pass over at most gateway.max_sessions entries). */
+    static final Duration SESSION_SWEEP_PERIOD = Duration.ofSeconds(1);
 
     private final LifecycleRuntime runtime;
     private final Gateway gateway;
@@ -46,14 +53,16 @@ public final class JetwayLocal implements AutoCloseable {
     private final ScheduledExecutorService jobs;
     private final String endpoint;
     private final LocalTelemetry telemetry;
+    private final InMemorySessionStore sessions;
 
     private JetwayLocal(LifecycleRuntime runtime, LocalHttpServer server, ScheduledExecutorService jobs, String host,
-                        LocalTelemetry telemetry) {
+                        LocalTelemetry telemetry, InMemorySessionStore sessions) {
         this.runtime = runtime;
         this.gateway = runtime.gateway();
         this.server = server;
         this.jobs = jobs;
         this.telemetry = telemetry;
+        this.sessions = sessions;
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         this.endpoint = "http://" + shownHost + ":" + server.port() + FrontDoor.PATH;
     }
@@ -73,6 +82,13 @@ public final class JetwayLocal implements AutoCloseable {
     /** As above, with the guard that remote providers' addresses are checked by (tests give it a clock and a DNS). */
     static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory,
                              PrintStream log, Clock clock, RemoteDestinationGuard destinations) throws IOException {
+        return start(config, host, port, workingDirectory, log, clock, destinations, HeapReading::ofThisJvm);
+    }
+
+    /** As above, with the heap reading that readiness judges memory pressure by (tests give a fixed one). */
+    static JetwayLocal start(GatewayConfig config, String host, int port, Path workingDirectory, PrintStream log,
+                             Clock clock, RemoteDestinationGuard destinations, Supplier<HeapReading> heap)
+            throws IOException {
         Duration startTimeout = config.settings().requestTimeout();
         LocalLauncher launcher = new LocalLauncher(
                 new SubprocessLauncher(new SubprocessConnector(workingDirectory, startTimeout, log::println)),
@@ -82,12 +98,20 @@ public final class JetwayLocal implements AutoCloseable {
         // Domain events reach the JSONL file and the metrics as they are stored.
         EventStore store = new ObservedEventStore(new InMemoryEventStore(), List.of(telemetry.storedEvents()));
         LifecycleRuntime runtime = LifecycleRuntime.create(config, store, launcher, clock);
-        FrontDoor frontDoor = new FrontDoor(runtime.gateway(), new InMemorySessionStore(), clock, true,
+        InMemorySessionStore sessions = new InMemorySessionStore(config.settings().sessionLimits());
+        FrontDoor frontDoor = new FrontDoor(runtime.gateway(), sessions, clock, true,
                 telemetry.requestObserver(runtime.gateway()));
-        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, frontDoor::handle);
+        boolean metricsPublic = config.telemetry().metricsPublic();
+        CallerAwareEndpoint behindEdge = telemetry.metrics().filter(m -> !metricsPublic)
+                .<CallerAwareEndpoint>map(m -> new MetricsEndpoint(frontDoor::handle, m::scrape, config.settings()))
+                .orElse(frontDoor::handle);
+        SecuredEndpoint edge = SecuredEndpoint.forConfig(config, clock, behindEdge);
         LocalHttpServer server = new LocalHttpServer(edge::handle, host, port, config.settings().maxBodyBytes());
-        server.serveHealth(runtime.endpoints());
-        telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
+        HealthEndpoints health = new HealthEndpoints(runtime.lifecycle(), heap, config.settings().readinessMaxHeapPercent());
+        server.serveHealth(health);
+        if (metricsPublic) {
+            telemetry.metrics().ifPresent(m -> server.serveText(METRICS_PATH, PrometheusText.CONTENT_TYPE, m::scrape));
+        }
         server.start();
         if (config.settings().warmOnStart()) runtime.gateway().warmAll();
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -102,8 +126,17 @@ public final class JetwayLocal implements AutoCloseable {
                 log.println("jetway: lifecycle jobs: " + e.getMessage());
             }
         }, JOBS_PERIOD.toMillis(), JOBS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        runtime.endpoints().markStarted();
-        return new JetwayLocal(runtime, server, jobs, host, telemetry);
+        // Expiry alone only hides a session; the sweep is what gives its memory back.
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                frontDoor.forgetSessions(sessions.sweepExpired(clock.instant()));
+            } catch (RuntimeException e) {
+                // A task that throws is never run again: report and keep sweeping.
+                log.println("jetway: session sweep: " + e.getMessage());
+            }
+        }, SESSION_SWEEP_PERIOD.toMillis(), SESSION_SWEEP_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        health.markStarted();
+        return new JetwayLocal(runtime, server, jobs, host, telemetry, sessions);
     }
 
     /**
@@ -119,11 +152,19 @@ public final class JetwayLocal implements AutoCloseable {
     /** How often the watched config file is looked at. */
     static final Duration CONFIG_POLL = Duration.ofMillis(500);
 
-    /** Where the Prometheus metrics are served when {@code telemetry.prometheus} is on. */
+    /**
+     * Where the Prometheus metrics are served when {@code telemetry.prometheus} is on: behind the same
+     * authentication as the MCP endpoint unless {@code telemetry.metrics_public} is true.
+     */
     public static final String METRICS_PATH = "/metrics";
 
     LocalTelemetry telemetry() {
         return telemetry;
+    }
+
+    /** The session-era sessions this gateway holds in memory. */
+    InMemorySessionStore sessions() {
+        return sessions;
     }
 
     public String endpoint() {
@@ -191,7 +232,9 @@ public final class JetwayLocal implements AutoCloseable {
         }
         jetway.telemetry.jsonlFile().ifPresent(f -> System.err.println("jetway: telemetry and events appended to " + f));
         jetway.telemetry.metrics().ifPresent(m -> System.err.println("jetway: Prometheus metrics at "
-                + jetway.endpoint().replace(FrontDoor.PATH, METRICS_PATH)));
+                + jetway.endpoint().replace(FrontDoor.PATH, METRICS_PATH) + (config.telemetry().metricsPublic()
+                        ? " (open to anyone who reaches the port: telemetry.metrics_public)"
+                        : " (same authentication as the MCP endpoint; telemetry.metrics_public: true opens it)")));
         System.err.println("jetway: MCP endpoint ready at " + jetway.endpoint()
                 + "  (point your MCP client at this URL)");
         System.err.println("jetway: health at " + jetway.healthUrl(HealthEndpoints.READY) + " (also "

@@ -13,6 +13,7 @@ import dev.jetway.core.telemetry.EventBusTelemetrySink;
 import dev.jetway.core.telemetry.EventSink;
 import dev.jetway.core.telemetry.GatewayMetrics;
 import dev.jetway.core.telemetry.JsonlFileSink;
+import dev.jetway.core.telemetry.MetricLabels;
 import dev.jetway.core.telemetry.RequestTelemetry;
 import dev.jetway.core.telemetry.StderrSink;
 import dev.jetway.core.telemetry.TelemetryBus;
@@ -55,6 +56,11 @@ final class LocalTelemetry implements AutoCloseable {
     private final Path jsonlFile;
     private final List<AppendedEventsObserver> storedEventObservers = new ArrayList<>();
     private final Redactor redactor;
+    /**
+     * The gateway whose registry and catalog say which names metrics may carry as labels; set once the
+     * gateway exists (it is built after its telemetry). Until then every name is folded.
+     */
+    private volatile Gateway labelling;
 
     private LocalTelemetry(TelemetrySettings settings, Path workingDirectory, PrintStream stdout, Redactor redactor) {
         this.redactor = redactor;
@@ -74,17 +80,32 @@ final class LocalTelemetry implements AutoCloseable {
             storedEventObservers.add(jsonl);
         }
         if (settings.emf()) {
-            EmfSink emf = new EmfSink(stdout, Clock.systemUTC(), PROXY);
+            EmfSink emf = new EmfSink(stdout, Clock.systemUTC(), PROXY, labels());
             sinks.add(emf);
             storedEventObservers.add(emf);
         }
         if (settings.eventBridgeBus() != null) sinks.add(eventBridge(settings));
-        metrics = settings.prometheus() ? new GatewayMetrics(this::dropped) : null;
+        metrics = settings.prometheus() ? new GatewayMetrics(this::dropped, labels()) : null;
         if (metrics != null) {
             sinks.add(metrics);
             storedEventObservers.add(metrics);
         }
         bus = new TelemetryBus(sinks, settings.queueCapacity(), settings.batchSize(), settings.flushInterval());
+    }
+
+    /** The providers and tools of the gateway, once it exists, as the names metrics may carry. */
+    private MetricLabels labels() {
+        return new MetricLabels(this::isKnownProvider, this::isKnownTool);
+    }
+
+    private boolean isKnownProvider(String name) {
+        Gateway gateway = labelling;
+        return gateway != null && gateway.providers().containsKey(name);
+    }
+
+    private boolean isKnownTool(String name) {
+        Gateway gateway = labelling;
+        return gateway != null && gateway.isKnownTool(name);
     }
 
     /** Read at scrape time, when the bus exists. */
@@ -97,8 +118,12 @@ final class LocalTelemetry implements AutoCloseable {
         return new LocalTelemetry(settings, workingDirectory, stdout, redactor);
     }
 
-    /** What the front door tells about every request; nothing when telemetry is off. */
+    /**
+     * What the front door tells about every request; nothing when telemetry is off. The gateway's
+     * providers and tools become the names metrics label requests with.
+     */
     RequestObserver requestObserver(Gateway gateway) {
+        labelling = gateway;
         if (bus == null) return RequestObserver.NONE;
         RequestTelemetry requests = new RequestTelemetry(new RedactingEventSink(bus, redactor), Clock.systemUTC(), PROXY,
                 gateway::providerOf);

@@ -5,8 +5,6 @@ import static dev.jetway.aws.dynamodb.EventTable.ITEM_TYPE;
 import static dev.jetway.aws.dynamodb.EventTable.PK;
 import static dev.jetway.aws.dynamodb.EventTable.SK;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jetway.core.json.Json;
 import dev.jetway.core.mcp.Session;
 import dev.jetway.core.mcp.SessionStore;
 import java.time.Instant;
@@ -104,8 +102,8 @@ public final class DynamoDbSessionStore implements SessionStore {
         Map<String, AttributeValue> item = new HashMap<>(key(session.id()));
         item.put(ITEM_TYPE, s(SESSION_ITEM));
         item.put(PROTOCOL_VERSION, s(session.protocolVersion()));
-        item.put(CLIENT_INFO, s(Json.write(session.clientInfo())));
-        item.put(CLIENT_CAPABILITIES, s(Json.write(session.clientCapabilities())));
+        item.put(CLIENT_INFO, s(session.clientInfoJson()));
+        item.put(CLIENT_CAPABILITIES, s(session.clientCapabilitiesJson()));
         if (session.logLevel() != null) item.put(LOG_LEVEL, s(session.logLevel()));
         item.put(CREATED_AT, s(session.createdAt().toString()));
         item.put(REFRESHED_AT, s(session.refreshedAt().toString()));
@@ -119,8 +117,8 @@ public final class DynamoDbSessionStore implements SessionStore {
         AttributeValue owner = item.get(OWNER);
         return new Session(id,
                 item.get(PROTOCOL_VERSION).s(),
-                (ObjectNode) Json.parse(item.get(CLIENT_INFO).s()),
-                (ObjectNode) Json.parse(item.get(CLIENT_CAPABILITIES).s()),
+                item.get(CLIENT_INFO).s(),
+                item.get(CLIENT_CAPABILITIES).s(),
                 level == null ? null : level.s(),
                 Instant.parse(item.get(CREATED_AT).s()),
                 Instant.parse(item.get(REFRESHED_AT).s()),

@@ -33,12 +33,13 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("providers", "gateway", "telemetry", "aws");
     private static final Set<String> TELEMETRY_KEYS = Set.of("enabled", "stderr", "jsonl", "prometheus", "emf",
-            "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms");
+            "eventbridge", "queue_capacity", "batch_size", "flush_interval_ms", "metrics_public");
     private static final Set<String> EVENTBRIDGE_KEYS = Set.of("bus", "sample_rate");
     private static final Set<String> GATEWAY_KEYS = Set.of("prefix_names", "separator", "allowed_origins",
             "allowed_hosts", "max_body_bytes", "request_timeout_s", "background_discovery", "warm_on_start",
             "start_wait_s", "circuit_failure_threshold", "circuit_reset_s", "management_tools",
-            "session_idle_ttl_s", "page_size", "start_takeover_s");
+            "session_idle_ttl_s", "page_size", "start_takeover_s", "max_sessions", "max_sessions_per_caller",
+            "max_client_info_bytes", "max_client_capabilities_bytes", "readiness_max_heap_percent");
     private static final Set<String> PROVIDER_KEYS = Set.of("mode", "command", "url", "image", "env", "headers",
             "idle_ttl_s", "health_check_interval_s", "max_consecutive_failures", "tools",
             "strategy", "members", "min_healthy");
@@ -174,7 +175,10 @@ public final class ConfigLoader {
                     bool(node, "gateway", "warm_on_start", d.warmOnStart()),
                     Duration.ofSeconds(number(node, "gateway", "session_idle_ttl_s", d.sessionIdleTtl().toSeconds())),
                     (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "page_size", d.pageSize())),
-                    lifecycle(node, d.lifecycle()));
+                    lifecycle(node, d.lifecycle()),
+                    sessionLimits(node, d.sessionLimits()),
+                    (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "readiness_max_heap_percent",
+                            d.readinessMaxHeapPercent())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "gateway", e.getMessage(), e);
         }
@@ -219,7 +223,8 @@ public final class ConfigLoader {
                     sampleRate,
                     (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "queue_capacity", d.queueCapacity())),
                     (int) Math.min(Integer.MAX_VALUE, number(node, "telemetry", "batch_size", d.batchSize())),
-                    Duration.ofMillis(number(node, "telemetry", "flush_interval_ms", d.flushInterval().toMillis())));
+                    Duration.ofMillis(number(node, "telemetry", "flush_interval_ms", d.flushInterval().toMillis())),
+                    bool(node, "telemetry", "metrics_public", d.metricsPublic()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(source, "telemetry", e.getMessage(), e);
         }
@@ -232,6 +237,15 @@ public final class ConfigLoader {
                 Duration.ofSeconds(number(node, "gateway", "circuit_reset_s", d.circuitResetTimeout().toSeconds())),
                 bool(node, "gateway", "management_tools", d.managementTools()),
                 Duration.ofSeconds(number(node, "gateway", "start_takeover_s", d.startTakeover().toSeconds())));
+    }
+
+    private SessionLimits sessionLimits(ObjectNode node, SessionLimits d) {
+        return new SessionLimits(
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_sessions", d.maxSessions())),
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_sessions_per_caller", d.maxSessionsPerCaller())),
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_client_info_bytes", d.maxClientInfoBytes())),
+                (int) Math.min(Integer.MAX_VALUE, number(node, "gateway", "max_client_capabilities_bytes",
+                        d.maxClientCapabilitiesBytes())));
     }
 
     private ProviderSpec provider(ObjectNode node, String path) {

@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param pageSize most items in one page of an aggregated list (tools, prompts, resources,
  *     resource templates); more come with {@code nextCursor}
  * @param lifecycle start wait, circuit breaker and management tools
+ * @param sessionLimits how many sessions, and how much of each client's initialize, the gateway keeps
+ * @param readinessMaxHeapPercent {@code /health/ready} answers DOWN while the heap in use after the
+ *     last garbage collection is above this share of the maximum heap
+ *     ({@value #READINESS_MAX_HEAP_PERCENT_KEY}); 100 never does
  */
 public record GatewaySettings(
         boolean prefixNames,
@@ -34,7 +38,9 @@ public record GatewaySettings(
         boolean warmOnStart,
         Duration sessionIdleTtl,
         int pageSize,
-        LifecycleSettings lifecycle) {
+        LifecycleSettings lifecycle,
+        SessionLimits sessionLimits,
+        int readinessMaxHeapPercent) {
 
     public static final String DEFAULT_SEPARATOR = "__";
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
@@ -43,6 +49,8 @@ public record GatewaySettings(
     public static final Duration DEFAULT_SESSION_IDLE_TTL = Duration.ofHours(1);
     public static final int DEFAULT_PAGE_SIZE = 100;
     public static final int MAX_PAGE_SIZE = 10_000;
+    public static final String READINESS_MAX_HEAP_PERCENT_KEY = "gateway.readiness_max_heap_percent";
+    public static final int DEFAULT_READINESS_MAX_HEAP_PERCENT = 90;
 
     public GatewaySettings {
         Objects.requireNonNull(separator, "separator");
@@ -62,6 +70,18 @@ public record GatewaySettings(
             throw new IllegalArgumentException("page_size must be between 1 and " + MAX_PAGE_SIZE);
         }
         lifecycle = lifecycle == null ? LifecycleSettings.defaults() : lifecycle;
+        sessionLimits = sessionLimits == null ? SessionLimits.defaults() : sessionLimits;
+        if (readinessMaxHeapPercent < 1 || readinessMaxHeapPercent > 100) {
+            throw new IllegalArgumentException("readiness_max_heap_percent must be between 1 and 100");
+        }
+    }
+
+    /** The settings without the keys added later, which take their defaults. */
+    public GatewaySettings(boolean prefixNames, String separator, List<String> allowedOrigins, List<String> allowedHosts,
+                           long maxBodyBytes, Duration requestTimeout, boolean backgroundDiscovery, boolean warmOnStart,
+                           Duration sessionIdleTtl, int pageSize, LifecycleSettings lifecycle) {
+        this(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes, requestTimeout, backgroundDiscovery,
+                warmOnStart, sessionIdleTtl, pageSize, lifecycle, SessionLimits.defaults(), DEFAULT_READINESS_MAX_HEAP_PERCENT);
     }
 
     /** The settings without the keys added later, which take their defaults. */
@@ -79,17 +99,20 @@ public record GatewaySettings(
 
     public GatewaySettings withPrefixNames(boolean prefix) {
         return new GatewaySettings(prefix, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle, sessionLimits,
+                readinessMaxHeapPercent);
     }
 
     public GatewaySettings withLifecycle(LifecycleSettings settings) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, allowedHosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, settings);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, settings, sessionLimits,
+                readinessMaxHeapPercent);
     }
 
     public GatewaySettings withAllowedHosts(List<String> hosts) {
         return new GatewaySettings(prefixNames, separator, allowedOrigins, hosts, maxBodyBytes,
-                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle);
+                requestTimeout, backgroundDiscovery, warmOnStart, sessionIdleTtl, pageSize, lifecycle, sessionLimits,
+                readinessMaxHeapPercent);
     }
 
     /**

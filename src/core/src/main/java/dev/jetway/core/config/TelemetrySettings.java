@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The {@code telemetry:} section: where request and session telemetry, provider events and metrics
  * go. Defaults: one line per event on stderr, a JSONL file at {@value #DEFAULT_JSONL_PATH} (relative
- * to the working directory), {@code /metrics} served in local mode, EMF and EventBridge off.
+ * to the working directory), {@code /metrics} served in local mode behind the same authentication
+ * as {@code /mcp}, EMF and EventBridge off.
  *
  * @param enabled off turns every sink and {@code /metrics} off; requests are not observed at all
  * @param stderr one readable line per event on stderr
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param queueCapacity events the bus holds before it drops (and counts) new ones
  * @param batchSize most events handed to a sink at once
  * @param flushInterval how often sinks are flushed
+ * @param metricsPublic serve {@code /metrics} to anyone who reaches the port; off (the default) puts it
+ *     behind the same authentication as {@code /mcp}, which with no {@code security:} section (loopback
+ *     only) is none
  */
 public record TelemetrySettings(
         boolean enabled,
@@ -29,7 +33,8 @@ public record TelemetrySettings(
         double eventBridgeSampleRate,
         int queueCapacity,
         int batchSize,
-        Duration flushInterval) {
+        Duration flushInterval,
+        boolean metricsPublic) {
 
     public static final String DEFAULT_JSONL_PATH = ".jetway/events.jsonl";
 
@@ -45,8 +50,16 @@ public record TelemetrySettings(
         if (flushInterval.isNegative() || flushInterval.isZero()) throw new IllegalArgumentException("flush_interval_ms must be positive");
     }
 
+    /** The settings without the keys added later, which take their defaults. */
+    public TelemetrySettings(boolean enabled, boolean stderr, String jsonlPath, boolean prometheus, boolean emf,
+                             String eventBridgeBus, double eventBridgeSampleRate, int queueCapacity, int batchSize,
+                             Duration flushInterval) {
+        this(enabled, stderr, jsonlPath, prometheus, emf, eventBridgeBus, eventBridgeSampleRate, queueCapacity, batchSize,
+                flushInterval, false);
+    }
+
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(true, true, DEFAULT_JSONL_PATH, true, false, null, 1.0, 10_000, 100,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), false);
     }
 }

@@ -161,6 +161,20 @@ public final class Gateway implements AutoCloseable {
         return java.util.Optional.ofNullable(catalog.get(provider, kind));
     }
 
+    /**
+     * Whether the gateway knows a tool of this client-visible name: one of its own (management) tools,
+     * or one in the last {@code tools/list} it has from a provider. Metrics carry only such names.
+     */
+    public boolean isKnownTool(String exposedName) {
+        BuiltInTools tools = builtIns;
+        if (tools != null && tools.offers(exposedName)) return true;
+        try {
+            return catalog.find(ListKind.TOOLS, exposedName, "tool").isPresent();
+        } catch (NameCollisionException e) {
+            return true;
+        }
+    }
+
     /** Routes calls to {@code mode: group} providers over their members. */
     public GroupRouter groups() {
         return groups;

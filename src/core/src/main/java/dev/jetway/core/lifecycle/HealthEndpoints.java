@@ -1,18 +1,22 @@
 package dev.jetway.core.lifecycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.core.config.GatewaySettings;
 import dev.jetway.core.domain.provider.Provider;
 import dev.jetway.core.json.Json;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Kubernetes-style health endpoints, free of any transport: {@code /health/live} (the process
- * serves), {@code /health/ready} (config loaded and the event store reachable) and
- * {@code /health/startup} (start-up finished). 200 when healthy, 503 when not; every body is JSON
- * and lists the providers' states. Provider states do not make the gateway unready: a COLD provider
- * starts on first use.
+ * serves), {@code /health/ready} (config loaded, the event store reachable, and the heap in use
+ * after the last garbage collection at most {@value GatewaySettings#READINESS_MAX_HEAP_PERCENT_KEY}
+ * of the maximum) and {@code /health/startup} (start-up finished). 200 when healthy, 503 when not;
+ * every body is JSON and lists the providers' states. Provider states do not make the gateway
+ * unready: a COLD provider starts on first use. A full heap does not make it dead either: live stays
+ * 200, so that a load balancer sends it less work instead of an orchestrator restarting it.
  */
 public final class HealthEndpoints {
 
@@ -24,10 +28,25 @@ public final class HealthEndpoints {
     public record Response(int status, ObjectNode body) {}
 
     private final EventSourcedLifecycle lifecycle;
+    private final Supplier<HeapReading> heap;
+    private final int maxHeapPercent;
     private volatile boolean started;
 
+    /** Reading this JVM's heap, unready above the default share of it. */
     public HealthEndpoints(EventSourcedLifecycle lifecycle) {
+        this(lifecycle, HeapReading::ofThisJvm, GatewaySettings.DEFAULT_READINESS_MAX_HEAP_PERCENT);
+    }
+
+    /**
+     * @param heap how full the heap is, read at each readiness probe (tests give a fixed reading)
+     * @param maxHeapPercent ready answers DOWN while the heap in use after the last GC is above this
+     *     percentage of the maximum heap
+     */
+    public HealthEndpoints(EventSourcedLifecycle lifecycle, Supplier<HeapReading> heap, int maxHeapPercent) {
         this.lifecycle = lifecycle;
+        this.heap = Objects.requireNonNull(heap, "heap");
+        if (maxHeapPercent < 1 || maxHeapPercent > 100) throw new IllegalArgumentException("maxHeapPercent must be 1 to 100");
+        this.maxHeapPercent = maxHeapPercent;
     }
 
     /** Start-up is over (config loaded, providers registered, endpoint serving). */
@@ -62,6 +81,13 @@ public final class HealthEndpoints {
             checks.put("store", "DOWN: " + e.getMessage());
             up = false;
         }
+        HeapReading reading = heap.get();
+        boolean pressed = reading.usedPercent() > maxHeapPercent;
+        checks.put("memory", pressed
+                ? "DOWN: heap in use after the last GC is " + reading.describe() + ", above " + maxHeapPercent + " % ("
+                        + GatewaySettings.READINESS_MAX_HEAP_PERCENT_KEY + "); the gateway holds too much to take more work"
+                : "UP: heap in use after the last GC " + reading.describe());
+        up = up && !pressed;
         ObjectNode finalProviders = providers;
         return response("ready", up, checks, () -> finalProviders);
     }

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The gateway with its providers' lives wired up: one event-sourced lifecycle, the idle collector,
- * the health monitor, the health endpoints and (unless turned off) the management tools. Each
- * runtime's composition root (local, Lambda) builds one and drives the periodic parts its own way.
+ * the health monitor and (unless turned off) the management tools. Each runtime's composition root
+ * (local, Lambda) builds one, drives the periodic parts its own way and serves the health endpoints
+ * where its runtime has them.
  */
 public final class LifecycleRuntime implements AutoCloseable {
 
@@ -29,7 +30,6 @@ public final class LifecycleRuntime implements AutoCloseable {
     private final EventSourcedLifecycle lifecycle;
     private final IdleProviderCollector collector;
     private final ProviderHealthMonitor health;
-    private final HealthEndpoints endpoints;
     private final ProviderSources sources = new ProviderSources();
     private final HotLoad hotLoad;
 
@@ -42,7 +42,6 @@ public final class LifecycleRuntime implements AutoCloseable {
         Duration requestTimeout = gateway.config().settings().requestTimeout();
         this.health = new ProviderHealthMonitor(lifecycle, backoff,
                 requestTimeout.compareTo(MAX_PING_TIMEOUT) < 0 ? requestTimeout : MAX_PING_TIMEOUT, clock);
-        this.endpoints = new HealthEndpoints(lifecycle);
         java.time.Instant now = clock.instant();
         gateway.providers().keySet().forEach(name -> sources.put(name,
                 new ProviderSources.Source(ProviderSources.Kind.CONFIG, "configuration", now)));
@@ -111,10 +110,6 @@ public final class LifecycleRuntime implements AutoCloseable {
     /** Where each provider came from, for {@code registry_sources}. */
     public ProviderSources sources() {
         return sources;
-    }
-
-    public HealthEndpoints endpoints() {
-        return endpoints;
     }
 
     /** One round of the periodic jobs: idle collection, then the health checks that are due. */

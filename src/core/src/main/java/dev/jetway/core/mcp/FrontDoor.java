@@ -61,6 +61,7 @@ public final class FrontDoor {
     private final ClientRequests clientRequests = new ClientRequests();
     private final ResourceSubscriptions resourceSubscriptions = new ResourceSubscriptions();
     private final InputRequiredRounds inputRequired;
+    private final SessionAdmission admission;
     private final java.util.concurrent.ExecutorService statelessCalls =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, List<SessionStream>> sessionStreams = new ConcurrentHashMap<>();
@@ -97,6 +98,7 @@ public final class FrontDoor {
         this.guard = new RequestGuard(settings.allowedHosts(), settings.allowedOrigins());
         this.clock = clock;
         this.expiry = SessionExpiry.idleAfter(settings.sessionIdleTtl());
+        this.admission = new SessionAdmission(settings.sessionLimits());
         this.canHoldStreams = canHoldStreams;
         this.inputRequired = new InputRequiredRounds(gateway, memoized(sealer), clock, settings.requestTimeout());
         this.audience = new NotificationAudience(gateway);
@@ -239,11 +241,17 @@ public final class FrontDoor {
         }
         String version = ProtocolVersions.negotiate(requested.asText());
         JsonNode params = message.path("params");
+        Optional<FrontDoorResponse> oversized = admission.oversized(message.get("id"), params);
+        if (oversized.isPresent()) return oversized.get();
         Session session = Session.open(SessionIds.next(), version,
                 params.get("clientInfo") instanceof ObjectNode info ? info : null,
                 params.get("capabilities") instanceof ObjectNode capabilities ? capabilities : null,
                 clock.instant(), expiry, ownerOf(caller));
-        sessions.put(session);
+        try {
+            sessions.put(session);
+        } catch (SessionLimitException e) {
+            return admission.refused(message.get("id"), e);
+        }
         ObjectNode result = Json.object().put("protocolVersion", version);
         result.set("capabilities", gateway.capabilities());
         result.putObject("serverInfo").put("name", "jetway").put("version", Version.VALUE);
@@ -606,6 +614,14 @@ public final class FrontDoor {
         sessionStreams.remove(sessionId.get());
         releaseSubscriptions(sessionId.get());
         return new FrontDoorResponse.Complete(200, Map.of(), new byte[0]);
+    }
+
+    /** Lets go of what this instance holds for sessions its store dropped as expired: event streams, subscriptions. */
+    public void forgetSessions(java.util.Collection<String> sessionIds) {
+        for (String sessionId : sessionIds) {
+            sessionStreams.remove(sessionId);
+            releaseSubscriptions(sessionId);
+        }
     }
 
     /** Unsubscribes the provider from what only the ended session was subscribed to. */

@@ -20,6 +20,11 @@ public final class JsonRpc {
     public static final int REQUEST_CANCELLED = -32800;
     /** Session-era: the Mcp-Session-Id is unknown or ended (the TypeScript SDK's code). */
     public static final int SESSION_NOT_FOUND = -32001;
+    /**
+     * Session-era: initialize refused because the caller, or the gateway, holds as many sessions as
+     * it may (implementation-defined range; {@code data} names the limit and its config key).
+     */
+    public static final int SESSION_LIMIT_REACHED = -32030;
     /** Stateless era: a header disagrees with the body (SEP-2243). */
     public static final int HEADER_MISMATCH = -32020;
     /** Stateless era: the client lacks a capability the request needs. */

@@ -12,8 +12,10 @@ import java.util.Objects;
  *
  * @param id the {@code Mcp-Session-Id}
  * @param protocolVersion the version negotiated at initialize
- * @param clientInfo the client's {@code clientInfo} as it sent it (empty when it sent none)
- * @param clientCapabilities the client's {@code capabilities} as it sent them (empty when none)
+ * @param clientInfoJson the client's {@code clientInfo} as it sent it, as JSON text ({@code {}} when
+ *     it sent none); text, because a JSON tree of many small members can take ten times its size in memory
+ * @param clientCapabilitiesJson the client's {@code capabilities} as it sent them, as JSON text
+ *     ({@code {}} when none)
  * @param logLevel the level of the client's last {@code logging/setLevel}, or null
  * @param createdAt when initialize opened the session
  * @param refreshedAt when the session's expiry was last pushed forward (written at most once per
@@ -23,7 +25,7 @@ import java.util.Objects;
  * @param owner the subject of the caller that initialized the session ({@code key:…}, {@code jwt:…},
  *     or {@value #ANONYMOUS_OWNER} where nobody is authenticated); only that caller may use it
  */
-public record Session(String id, String protocolVersion, ObjectNode clientInfo, ObjectNode clientCapabilities,
+public record Session(String id, String protocolVersion, String clientInfoJson, String clientCapabilitiesJson,
                       String logLevel, Instant createdAt, Instant refreshedAt, Instant expiresAt, String owner) {
 
     /** The owner of sessions opened where nobody is authenticated (the subject of the anonymous caller). */
@@ -38,8 +40,8 @@ public record Session(String id, String protocolVersion, ObjectNode clientInfo, 
         Objects.requireNonNull(owner, "owner");
         if (owner.isBlank()) throw new IllegalArgumentException("owner must not be blank");
         if (!SessionIds.isWellFormed(id)) throw new IllegalArgumentException("malformed session id");
-        clientInfo = clientInfo == null ? Json.object() : clientInfo.deepCopy();
-        clientCapabilities = clientCapabilities == null ? Json.object() : clientCapabilities.deepCopy();
+        clientInfoJson = objectText(clientInfoJson, "clientInfoJson");
+        clientCapabilitiesJson = objectText(clientCapabilitiesJson, "clientCapabilitiesJson");
         expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -49,7 +51,8 @@ public record Session(String id, String protocolVersion, ObjectNode clientInfo, 
      */
     public static Session open(String id, String protocolVersion, ObjectNode clientInfo, ObjectNode clientCapabilities,
                                Instant now, SessionExpiry expiry, String owner) {
-        return new Session(id, protocolVersion, clientInfo, clientCapabilities, null, now, now, expiry.expiresAt(now), owner);
+        return new Session(id, protocolVersion, clientInfo == null ? null : Json.write(clientInfo),
+                clientCapabilities == null ? null : Json.write(clientCapabilities), null, now, now, expiry.expiresAt(now), owner);
     }
 
     /** Whether a request authenticated as {@code subject} may use this session: only its owner may. */
@@ -57,14 +60,14 @@ public record Session(String id, String protocolVersion, ObjectNode clientInfo, 
         return owner.equals(subject);
     }
 
-    @Override
+    /** The client's {@code clientInfo}, parsed anew on each call. */
     public ObjectNode clientInfo() {
-        return clientInfo.deepCopy();
+        return (ObjectNode) Json.parse(clientInfoJson);
     }
 
-    @Override
+    /** The client's {@code capabilities}, parsed anew on each call. */
     public ObjectNode clientCapabilities() {
-        return clientCapabilities.deepCopy();
+        return (ObjectNode) Json.parse(clientCapabilitiesJson);
     }
 
     /** True from the second of {@link #expiresAt} on. */
@@ -73,11 +76,18 @@ public record Session(String id, String protocolVersion, ObjectNode clientInfo, 
     }
 
     public Session withLogLevel(String level) {
-        return new Session(id, protocolVersion, clientInfo, clientCapabilities, level, createdAt, refreshedAt, expiresAt, owner);
+        return new Session(id, protocolVersion, clientInfoJson, clientCapabilitiesJson, level, createdAt, refreshedAt, expiresAt, owner);
     }
 
     /** The same session, refreshed at {@code now} with a new expiry. */
     public Session refreshed(Instant now, Instant newExpiresAt) {
-        return new Session(id, protocolVersion, clientInfo, clientCapabilities, logLevel, createdAt, now, newExpiresAt, owner);
+        return new Session(id, protocolVersion, clientInfoJson, clientCapabilitiesJson, logLevel, createdAt, now, newExpiresAt, owner);
+    }
+
+    private static String objectText(String json, String name) {
+        if (json == null) return "{}";
+        // A cheap shape check; the text was written by Json.write or read back from the store that wrote it.
+        if (!json.startsWith("{") || !json.endsWith("}")) throw new IllegalArgumentException(name + " must be a JSON object");
+        return json;
     }
 }

@@ -20,7 +20,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>per batch of telemetry and per {@code provider} × {@code tool} (dimension values
- *       {@value #NONE} for requests that have none, such as {@code tools/list}):
+ *       {@value #NONE} for requests that have none, such as {@code tools/list}, and
+ *       {@value MetricLabels#OTHER} for a provider or tool the gateway does not know, so that made-up
+ *       names cannot create CloudWatch metrics, each of which is billed):
  *       {@code RequestCount} and {@code Errors} (Count) and {@code Latency} (Microseconds, every
  *       request's value, at most {@value #MAX_VALUES} per line), each also under the dimension set
  *       {@code service} alone, which the deployment's dashboard and error-rate alarm read;
@@ -44,13 +46,18 @@ public final class EmfSink implements EventSink, AppendedEventsObserver {
     private final PrintStream out;
     private final Clock clock;
     private final String service;
+    private final MetricLabels labels;
     private boolean coldStartWritten;
 
-    /** @param service the value of the {@code service} dimension of {@code ColdStart} */
-    public EmfSink(PrintStream out, Clock clock, String service) {
+    /**
+     * @param service the value of the {@code service} dimension of {@code ColdStart}
+     * @param labels which providers and tools get dimension values of their own
+     */
+    public EmfSink(PrintStream out, Clock clock, String service, MetricLabels labels) {
         this.out = Objects.requireNonNull(out, "out");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.service = Objects.requireNonNull(service, "service");
+        this.labels = Objects.requireNonNull(labels, "labels");
     }
 
     @Override
@@ -63,7 +70,8 @@ public final class EmfSink implements EventSink, AppendedEventsObserver {
         Map<Key, List<TelemetryEvent.Request>> groups = new LinkedHashMap<>();
         for (TelemetryEvent event : events) {
             if (event instanceof TelemetryEvent.Request r) {
-                groups.computeIfAbsent(new Key(orNone(r.provider()), orNone(r.tool())), k -> new ArrayList<>()).add(r);
+                Key key = new Key(dimension(r.provider(), labels::provider), dimension(r.tool(), labels::tool));
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
         if (groups.isEmpty()) return;
@@ -135,7 +143,7 @@ public final class EmfSink implements EventSink, AppendedEventsObserver {
         return Json.object().put("Name", name).put("Unit", unit);
     }
 
-    private static String orNone(String value) {
-        return value == null || value.isEmpty() ? NONE : value;
+    private static String dimension(String value, java.util.function.UnaryOperator<String> label) {
+        return value == null || value.isEmpty() ? NONE : label.apply(value);
     }
 }

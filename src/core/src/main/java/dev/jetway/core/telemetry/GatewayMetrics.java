@@ -21,7 +21,9 @@ import java.util.function.LongSupplier;
  *
  * <ul>
  *   <li>{@value #REQUESTS}, {@value #ERRORS} (counters) and {@value #DURATION} (histogram), labelled
- *       {@code mcp_method}, {@code provider}, {@code tool} (empty when not applicable);
+ *       {@code mcp_method}, {@code provider}, {@code tool} (empty when not applicable; a name the
+ *       gateway does not know is counted as {@value MetricLabels#OTHER}, see {@link MetricLabels}, so
+ *       that clients cannot add series by sending made-up names);
  *   <li>{@value #SESSIONS_STARTED}, {@value #SESSIONS_ENDED};
  *   <li>{@value #PROVIDER_STARTS}, {@value #PROVIDER_START_FAILURES}, {@value #PROVIDER_IDLE_STOPS}
  *       (counters, label {@code provider});
@@ -74,15 +76,20 @@ public final class GatewayMetrics implements EventSink, AppendedEventsObserver {
     }
 
     private final LongSupplier droppedEvents;
+    private final MetricLabels labels;
     private final ProviderEventCodec codec = new ProviderEventCodec();
     private final Map<RequestKey, RequestStats> requests = new TreeMap<>();
     private final Map<String, ProviderStats> providers = new TreeMap<>();
     private long sessionsStarted;
     private long sessionsEnded;
 
-    /** @param droppedEvents the bus's drop count, read at each scrape */
-    public GatewayMetrics(LongSupplier droppedEvents) {
+    /**
+     * @param droppedEvents the bus's drop count, read at each scrape
+     * @param labels which methods, providers and tools get series of their own
+     */
+    public GatewayMetrics(LongSupplier droppedEvents, MetricLabels labels) {
         this.droppedEvents = Objects.requireNonNull(droppedEvents, "droppedEvents");
+        this.labels = Objects.requireNonNull(labels, "labels");
     }
 
     @Override
@@ -95,8 +102,8 @@ public final class GatewayMetrics implements EventSink, AppendedEventsObserver {
         for (TelemetryEvent event : events) {
             switch (event) {
                 case TelemetryEvent.Request r -> {
-                    RequestStats stats = requests.computeIfAbsent(new RequestKey(text(r.mcpMethod()),
-                            text(r.provider()), text(r.tool())), k -> new RequestStats());
+                    RequestStats stats = requests.computeIfAbsent(new RequestKey(labels.method(r.mcpMethod()),
+                            labels.provider(r.provider()), labels.tool(r.tool())), k -> new RequestStats());
                     stats.requests++;
                     if (r.failed()) stats.errors++;
                     stats.latency.observeMicros(r.latencyMicros());
@@ -225,9 +232,5 @@ public final class GatewayMetrics implements EventSink, AppendedEventsObserver {
         labels.put("provider", provider);
         labels.put("state", state);
         return labels;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -34,10 +34,16 @@ class TelemetryConfigTest {
                   queue_capacity: 500
                   batch_size: 20
                   flush_interval_ms: 250
+                  metrics_public: true
                 """, "jetway.yaml").telemetry();
 
         assertThat(telemetry).isEqualTo(new TelemetrySettings(true, false, "logs/jetway.jsonl", false, true,
-                "jetway-telemetry", 0.25, 500, 20, Duration.ofMillis(250)));
+                "jetway-telemetry", 0.25, 500, 20, Duration.ofMillis(250), true));
+    }
+
+    @Test
+    void metricsAreBehindTheEdgeUnlessTheConfigOpensThem() {
+        assertThat(ConfigLoader.parse(PROVIDERS, "j.yaml").telemetry().metricsPublic()).isFalse();
     }
 
     @Test

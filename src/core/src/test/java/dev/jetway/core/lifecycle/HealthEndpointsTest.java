@@ -42,6 +42,41 @@ class HealthEndpointsTest {
     }
 
     @Test
+    void readyIs503NamingTheReadingAndTheKeyWhileTheHeapAfterGcIsAboveTheThresholdAndLiveStays200() {
+        java.util.concurrent.atomic.AtomicReference<HeapReading> heap =
+                new java.util.concurrent.atomic.AtomicReference<>(new HeapReading(900L << 20, 1000L << 20));
+        HealthEndpoints watching = new HealthEndpoints(lifecycle, heap::get, 90);
+
+        HealthEndpoints.Response atThreshold = watching.ready();
+        heap.set(new HeapReading(901L << 20, 1000L << 20));
+        HealthEndpoints.Response above = watching.ready();
+
+        assertThat(atThreshold.status()).as("90 % is not above 90 %").isEqualTo(200);
+        assertThat(atThreshold.body().at("/checks/memory").asText()).startsWith("UP");
+        assertThat(above.status()).isEqualTo(503);
+        assertThat(above.body().at("/checks/memory").asText()).as("the reading, the threshold and its key")
+                .startsWith("DOWN").contains("901 MiB of 1000 MiB").contains("90 %")
+                .contains("gateway.readiness_max_heap_percent");
+        assertThat(above.body().at("/checks/store").asText()).as("the other checks still report").isEqualTo("UP");
+        assertThat(watching.live().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aJvmWithoutAMaximumHeapIsNeverUnderPressure() {
+        HealthEndpoints unbounded = new HealthEndpoints(lifecycle, () -> new HeapReading(5L << 30, -1), 1);
+
+        assertThat(unbounded.ready().status()).isEqualTo(200);
+    }
+
+    @Test
+    void thisJvmsHeapReadingIsWithinItsMaximum() {
+        HeapReading reading = HeapReading.ofThisJvm();
+
+        assertThat(reading.maxBytes()).as("surefire runs with a maximum heap").isPositive();
+        assertThat(reading.usedAfterLastGcBytes()).isBetween(0L, reading.maxBytes());
+    }
+
+    @Test
     void startupIs503UntilStartUpIsMarkedDone() {
         assertThat(endpoints.startup().status()).isEqualTo(503);
         endpoints.markStarted();

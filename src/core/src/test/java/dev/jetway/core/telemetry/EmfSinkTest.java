@@ -26,7 +26,8 @@ class EmfSinkTest {
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     final EmfSink sink = new EmfSink(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-            Clock.fixed(NOW, ZoneOffset.UTC), "jetway-gateway");
+            Clock.fixed(NOW, ZoneOffset.UTC), "jetway-gateway",
+            MetricLabels.knowing(java.util.Set.of("math", "web"), java.util.Set.of("math__add", "web__get")));
 
     @Test
     void requestsBecomeOneDocumentPerProviderAndToolWithCountErrorsAndEveryLatency() {
@@ -100,6 +101,22 @@ class EmfSinkTest {
         assertThat(lines.get(0).get("ProviderIdleStops").asInt()).isEqualTo(1);
         assertThat(lines.get(0).get("provider").asText()).isEqualTo("math");
         assertThat(lines.get(0).at("/_aws/CloudWatchMetrics/0/Dimensions")).isEqualTo(Json.parse("[[\"provider\"]]"));
+    }
+
+    @Test
+    void madeUpToolAndProviderNamesShareOneDimensionValueSoTheyCreateNoNewCloudWatchMetrics() {
+        List<TelemetryEvent> madeUp = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            madeUp.add(request("math", "math__guess_" + i, 100, -32602));
+            madeUp.add(request("ghost_" + i, "ghost_" + i + "__x", 100, -32602));
+        }
+
+        sink.onBatch(madeUp);
+
+        List<String> dimensions = lines().stream().skip(1)
+                .map(l -> l.path("provider").asText() + " / " + l.path("tool").asText()).distinct().toList();
+        assertThat(dimensions).as("1,000 made-up names, two dimension pairs")
+                .containsExactlyInAnyOrder("math / (other)", "(other) / (other)");
     }
 
     private List<JsonNode> lines() {

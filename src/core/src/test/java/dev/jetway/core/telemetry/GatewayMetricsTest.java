@@ -26,7 +26,8 @@ class GatewayMetricsTest {
                     + "(-?[0-9.]+(E-?[0-9]+)?|[+-]Inf|NaN)");
 
     final AtomicLong dropped = new AtomicLong();
-    final GatewayMetrics metrics = new GatewayMetrics(dropped::get);
+    final GatewayMetrics metrics = new GatewayMetrics(dropped::get,
+            MetricLabels.knowing(Set.of("math", "we\"ird"), Set.of("math__add", "a\\b\nc")));
 
     @Test
     void requestsErrorsAndLatencyAreCountedPerMcpMethodProviderAndTool() {
@@ -90,6 +91,32 @@ class GatewayMetricsTest {
                 .contains("jetway_provider_circuit_state{provider=\"math\",state=\"OPEN\"} 1\n")
                 .contains("jetway_provider_circuit_state{provider=\"math\",state=\"CLOSED\"} 0\n");
         assertThat(store.observerFailures()).isZero();
+    }
+
+    @Test
+    void unknownMethodsProvidersAndToolsAreCountedUnderOneFoldedValueWhateverTheirNumber() {
+        List<TelemetryEvent> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            unknown.add(EmfSinkTest.request("math", "math__made_up_" + i, 100, -32602));
+            unknown.add(EmfSinkTest.request("nobody_" + i, "nobody_" + i + "__x", 100, -32602));
+            unknown.add(withMethod(EmfSinkTest.request(null, null, 100, -32601), "made/up/" + i));
+        }
+
+        metrics.onBatch(unknown);
+
+        String text = metrics.scrape();
+        assertThat(text.lines().filter(l -> l.startsWith(GatewayMetrics.REQUESTS + "{")))
+                .as("3,000 unknown names, three series: unknown tool of a known provider, unknown provider, unknown method")
+                .containsExactlyInAnyOrder(
+                        "jetway_requests_total{mcp_method=\"tools/call\",provider=\"math\",tool=\"(other)\"} 1000",
+                        "jetway_requests_total{mcp_method=\"tools/call\",provider=\"(other)\",tool=\"(other)\"} 1000",
+                        "jetway_requests_total{mcp_method=\"(other)\",provider=\"\",tool=\"\"} 1000");
+    }
+
+    private static TelemetryEvent.Request withMethod(TelemetryEvent.Request r, String method) {
+        return new TelemetryEvent.Request(r.id(), r.ts(), r.proxy(), r.session(), r.method(), r.path(), method,
+                r.tool(), r.status(), r.latencyMicros(), r.upstreamMicros(), r.requestBytes(), r.responseBytes(),
+                r.errorCode(), r.errorMessage(), r.clientName(), r.clientVersion(), r.note(), r.provider(), r.toolError());
     }
 
     @Test
